@@ -1,0 +1,106 @@
+package dev.latchkey.password;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import com.nulabinc.zxcvbn.Zxcvbn;
+
+import dev.latchkey.api.EmailAddress;
+import dev.latchkey.api.Responses.PasswordPolicyView;
+
+/**
+ * The password policy (NIST SP 800-63B rev 4): a minimum and maximum length, any Unicode (NFKC
+ * normalized), no composition rules, no common passwords, not the email's local part, and a minimum
+ * zxcvbn score. The server enforces it and the desktop shows it live: one implementation for both.
+ */
+public final class PasswordPolicy {
+    public static final int MAX_LENGTH = 256;
+    public static final int LOWEST_MIN_LENGTH = 8;
+    public static final int DEFAULT_MIN_LENGTH = 15;
+    public static final int DEFAULT_MIN_SCORE = 3;
+    /** Shorter local parts ("al@...") would forbid too many ordinary words to be useful. */
+    static final int MIN_LOCAL_PART_TO_CHECK = 3;
+
+    private static final Blocklist BLOCKLIST = Blocklist.load();
+
+    private final int minLength;
+    private final int minScore;
+    private final Zxcvbn zxcvbn = new Zxcvbn();
+
+    public PasswordPolicy(int minLength, int minScore) {
+        if (minLength < LOWEST_MIN_LENGTH || minLength > MAX_LENGTH) {
+            throw new IllegalArgumentException("auth.password.min-length must be between "
+                    + LOWEST_MIN_LENGTH + " and " + MAX_LENGTH + ", not " + minLength);
+        }
+        if (minScore < 0 || minScore > 4) {
+            throw new IllegalArgumentException("auth.password.min-score must be between 0 and 4, not " + minScore);
+        }
+        this.minLength = minLength;
+        this.minScore = minScore;
+    }
+
+    public static PasswordPolicy defaults() {
+        return new PasswordPolicy(DEFAULT_MIN_LENGTH, DEFAULT_MIN_SCORE);
+    }
+
+    public static PasswordPolicy of(PasswordPolicyView view) {
+        return new PasswordPolicy(view.minLength(), view.minScore());
+    }
+
+    /** The form in which a password is checked, hashed and compared. */
+    public static String normalize(String password) {
+        return Normalizer.normalize(password, Normalizer.Form.NFKC);
+    }
+
+    public int minLength() {
+        return minLength;
+    }
+
+    public int minScore() {
+        return minScore;
+    }
+
+    public PasswordPolicyView describe() {
+        return new PasswordPolicyView(minLength, MAX_LENGTH, true, minScore);
+    }
+
+    /**
+     * Checks a password for the owner of {@code email} (a normalized address, or null when unknown).
+     */
+    public PasswordCheck check(String password, String email) {
+        String normalized = normalize(password == null ? "" : password);
+        int length = normalized.codePointCount(0, normalized.length());
+        List<PasswordRule> broken = new ArrayList<>();
+        if (length < minLength) {
+            broken.add(PasswordRule.MIN_LENGTH);
+        }
+        if (length > MAX_LENGTH) {
+            broken.add(PasswordRule.MAX_LENGTH);
+        }
+        if (!normalized.isEmpty() && BLOCKLIST.contains(normalized)) {
+            broken.add(PasswordRule.NOT_COMMON);
+        }
+        List<String> personal = new ArrayList<>();
+        if (email != null) {
+            String local = EmailAddress.localPart(email);
+            personal.add(local);
+            if (local.length() >= MIN_LOCAL_PART_TO_CHECK
+                    && normalized.toLowerCase(Locale.ROOT).contains(local.toLowerCase(Locale.ROOT))) {
+                broken.add(PasswordRule.NOT_EMAIL_NAME);
+            }
+        }
+        // zxcvbn's matching grows quickly with length; an over-long password is refused anyway.
+        int score = length > MAX_LENGTH || normalized.isEmpty() ? 0 : zxcvbn.measure(normalized, personal).getScore();
+        if (score < minScore) {
+            broken.add(PasswordRule.STRENGTH);
+        }
+        return new PasswordCheck(length, score, broken);
+    }
+
+    /** One plain-words line per broken rule. */
+    public List<String> failures(PasswordCheck check) {
+        return check.broken().stream().map(rule -> rule.failure(this)).toList();
+    }
+}
