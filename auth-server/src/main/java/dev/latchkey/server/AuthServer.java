@@ -1,0 +1,131 @@
+package dev.latchkey.server;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.helidon.config.Config;
+import io.helidon.dbclient.health.DbClientHealthCheck;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.observe.ObserveFeature;
+import io.helidon.webserver.observe.health.HealthObserver;
+
+import dev.latchkey.password.PasswordPolicy;
+import dev.latchkey.server.audit.AuditLog;
+import dev.latchkey.server.config.AuthSettings;
+import dev.latchkey.server.config.MailSettings;
+import dev.latchkey.server.db.Database;
+import dev.latchkey.server.http.ClientIp;
+import dev.latchkey.server.mail.FileTransport;
+import dev.latchkey.server.mail.MailJobs;
+import dev.latchkey.server.mail.MailSender;
+import dev.latchkey.server.mail.MailTransport;
+import dev.latchkey.server.mail.SmtpTransport;
+import dev.latchkey.server.password.Passwords;
+import dev.latchkey.server.ratelimit.RateLimits;
+import dev.latchkey.server.reset.ResetLetters;
+import dev.latchkey.server.reset.ResetService;
+import dev.latchkey.server.reset.ResetTokens;
+import dev.latchkey.server.session.SessionService;
+import dev.latchkey.server.session.Sessions;
+import dev.latchkey.server.user.Users;
+
+/**
+ * A running auth server: the database (migrated), the web server and the mail sender, wired from
+ * configuration and a clock. {@link Main} runs one; tests and the desktop app start their own.
+ */
+public final class AuthServer implements AutoCloseable {
+    private final WebServer server;
+    private final Database db;
+    private final MailSender mailSender;
+    private final URI publicUrl;
+    private final AuthSettings settings;
+
+    private AuthServer(WebServer server, Database db, MailSender mailSender, URI publicUrl, AuthSettings settings) {
+        this.server = server;
+        this.db = db;
+        this.mailSender = mailSender;
+        this.publicUrl = publicUrl;
+        this.settings = settings;
+    }
+
+    public static AuthServer start(Config config, Clock clock) {
+        AuthSettings settings = AuthSettings.from(config);
+        PasswordPolicy policy = new PasswordPolicy(settings.passwordMinLength(), settings.passwordMinScore());
+        Database db = Database.open(config.get("db"));
+        try {
+            AtomicReference<URI> publicUrl = new AtomicReference<>();
+            Users users = new Users();
+            AuditLog audit = new AuditLog(clock);
+            ResetTokens tokens = new ResetTokens(clock);
+            Sessions sessions = new Sessions(clock, settings.sessionTtl());
+            Passwords passwords = new Passwords(settings.maxConcurrentHashes());
+            RateLimits limits = RateLimits.create(clock, settings.rateLimitsEnabled());
+            MailSettings mail = settings.mail();
+            MailJobs mailJobs = new MailJobs(clock, mail.retryInitialDelay(), mail.retryMaxDelay(), mail.maxAttempts());
+            MailSender sender = new MailSender(db, mailJobs,
+                    new ResetLetters(db, users, tokens, audit, publicUrl::get, settings.resetTokenTtl(), clock),
+                    transport(mail, clock), audit, mail.from(), mail.pollInterval());
+            ResetService resets = new ResetService(db, users, tokens, sessions, passwords, policy, mailJobs,
+                    sender::wake, audit, limits, clock);
+            SessionService sessionService = new SessionService(db, users, sessions, passwords, policy, mailJobs,
+                    sender::wake, audit, limits, clock);
+            Api api = new Api(resets, sessionService, policy, new ClientIp(settings.trustedProxies()),
+                    settings.resetTokenTtl());
+
+            HealthObserver health = HealthObserver.builder()
+                    .details(true)
+                    .addCheck(DbClientHealthCheck.create(db.client(), config.get("db.health-check")))
+                    .build();
+            WebServer server = WebServer.builder()
+                    .config(config.get("server"))
+                    .addFeature(ObserveFeature.builder().addObserver(health).build())
+                    .routing(routing -> Main.routing(routing, api))
+                    .build()
+                    .start();
+            String host = config.get("server.host").asString().orElse("127.0.0.1");
+            publicUrl.set(settings.publicUrl().orElse(URI.create("http://" + host + ":" + server.port())));
+            sender.start();
+            return new AuthServer(server, db, sender, publicUrl.get(), settings);
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    private static MailTransport transport(MailSettings mail, Clock clock) {
+        return mail.transport().equals("smtp") ? new SmtpTransport(mail.smtp()) : new FileTransport(mail.outboxDir(), clock);
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    /** Where this server's API answers, e.g. {@code http://127.0.0.1:8080}. */
+    public URI baseUri() {
+        return URI.create("http://" + server.prototype().host() + ":" + server.port());
+    }
+
+    public URI publicUrl() {
+        return publicUrl;
+    }
+
+    public AuthSettings settings() {
+        return settings;
+    }
+
+    public Database database() {
+        return db;
+    }
+
+    public MailSender mailSender() {
+        return mailSender;
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+        mailSender.close();
+        db.close();
+    }
+}

@@ -1,0 +1,63 @@
+package dev.latchkey.server;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** The parsed command line: an optional {@code users} sub-command, its options, and {@code --config}. */
+public record CommandLine(List<String> words, Map<String, String> options) {
+    public static final String USAGE = """
+            Usage:
+              java -jar auth-server.jar [--config FILE]
+              java -jar auth-server.jar users add --email E [--name N] [--role USER|HELPDESK|ADMIN] [--config FILE]
+                  (reads the password as one line from standard input)
+              java -jar auth-server.jar users list [--config FILE]""";
+    private static final Set<String> OPTIONS = Set.of("--config", "--email", "--name", "--role");
+
+    public static CommandLine parse(String[] args) {
+        List<String> words = new ArrayList<>();
+        Map<String, String> options = new HashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.startsWith("--")) {
+                String name = arg;
+                String value;
+                int eq = arg.indexOf('=');
+                if (eq > 0) {
+                    name = arg.substring(0, eq);
+                    value = arg.substring(eq + 1);
+                } else if (i + 1 < args.length) {
+                    value = args[++i];
+                } else {
+                    throw new IllegalArgumentException("The option " + arg + " needs a value.");
+                }
+                if (!OPTIONS.contains(name)) {
+                    throw new IllegalArgumentException("Unknown option " + name + ".");
+                }
+                options.put(name, value);
+            } else {
+                words.add(arg);
+            }
+        }
+        if (!words.isEmpty() && !words.get(0).equals("users")) {
+            throw new IllegalArgumentException("Unknown command " + words.get(0) + ".");
+        }
+        return new CommandLine(List.copyOf(words), Map.copyOf(options));
+    }
+
+    public boolean isUsersCommand() {
+        return !words.isEmpty();
+    }
+
+    public Optional<Path> configFile() {
+        return option("--config").map(Path::of);
+    }
+
+    public Optional<String> option(String name) {
+        return Optional.ofNullable(options.get(name));
+    }
+}

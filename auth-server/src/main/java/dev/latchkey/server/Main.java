@@ -1,0 +1,68 @@
+package dev.latchkey.server;
+
+import java.time.Clock;
+
+import io.helidon.webserver.http.HttpRouting;
+
+import dev.latchkey.server.config.ConfigLoader;
+import dev.latchkey.server.db.DatabaseInUseException;
+import dev.latchkey.server.http.ErrorHandling;
+import dev.latchkey.server.http.SecurityHeaders;
+import dev.latchkey.server.password.PolicyRoutes;
+import dev.latchkey.server.reset.PasswordResetRoutes;
+import dev.latchkey.server.session.MeRoutes;
+import dev.latchkey.server.session.SessionRoutes;
+import dev.latchkey.server.user.UsersCommand;
+
+/**
+ * {@code java -jar auth-server.jar [--config FILE]} serves;
+ * {@code ... users add|list ...} manages accounts (see {@link UsersCommand}).
+ */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        CommandLine cli;
+        try {
+            cli = CommandLine.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println(CommandLine.USAGE);
+            System.exit(2);
+            return;
+        }
+        if (cli.isUsersCommand()) {
+            // A command prints its own one-line outcome; library start-up chatter would bury it.
+            java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
+            System.exit(new UsersCommand(System.in, System.out, System.err).run(cli));
+            return;
+        }
+        serve(cli);
+    }
+
+    /** The API's routes; tests build the same routing. */
+    public static void routing(HttpRouting.Builder routing, Api api) {
+        routing.addFilter(new SecurityHeaders());
+        ErrorHandling.register(routing);
+        routing.register("/api/v1/password-resets", new PasswordResetRoutes(api.resets(), api.clientIp(),
+                        api.resetTokenTtl()))
+                .register("/api/v1/sessions", new SessionRoutes(api.sessions(), api.clientIp()))
+                .register("/api/v1/me", new MeRoutes(api.sessions(), api.clientIp()))
+                .register("/api/v1/password-policy", new PolicyRoutes(api.policy()))
+                .any("/api/*", ErrorHandling::notFound);
+    }
+
+    private static void serve(CommandLine cli) {
+        AuthServer server;
+        try {
+            server = AuthServer.start(ConfigLoader.load(cli.configFile(), java.util.Map.of()), Clock.systemUTC());
+        } catch (DatabaseInUseException | IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(1);
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "latchkey-shutdown"));
+        System.out.println("Latchkey auth server listening on " + server.baseUri());
+    }
+}

@@ -1,0 +1,19 @@
+package dev.latchkey.server.audit;
+
+/** What happened. */
+public enum AuditType {
+    RESET_REQUESTED,
+    RESET_REQUEST_THROTTLED,
+    RESET_REQUEST_UNKNOWN_ADDRESS,
+    RESET_TOKEN_REJECTED,
+    RESET_COMPLETED,
+    SIGN_IN_SUCCEEDED,
+    SIGN_IN_FAILED,
+    SIGN_IN_THROTTLED,
+    SIGNED_OUT,
+    PASSWORD_CHANGED,
+    PASSWORD_REHASHED,
+    USER_CREATED,
+    MAIL_SENT,
+    MAIL_FAILED
+}

@@ -1,0 +1,50 @@
+package dev.latchkey.server.config;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import io.helidon.config.Config;
+
+/** The {@code auth.*} settings, read once at start-up. */
+public record AuthSettings(Path dataDir,
+                           Optional<URI> publicUrl,
+                           Duration resetTokenTtl,
+                           Duration inviteTokenTtl,
+                           Duration sessionTtl,
+                           int passwordMinLength,
+                           int passwordMinScore,
+                           int maxConcurrentHashes,
+                           boolean rateLimitsEnabled,
+                           List<String> trustedProxies,
+                           MailSettings mail) {
+
+    public static AuthSettings from(Config config) {
+        Config auth = config.get("auth");
+        return new AuthSettings(
+                ConfigLoader.dataDir(config),
+                auth.get("public-url").asString().filter(s -> !s.isBlank()).map(s -> URI.create(stripSlash(s))),
+                auth.get("reset.token-ttl").as(Duration.class).orElse(Duration.ofMinutes(30)),
+                auth.get("invite.token-ttl").as(Duration.class).orElse(Duration.ofHours(48)),
+                auth.get("session.ttl").as(Duration.class).orElse(Duration.ofHours(12)),
+                auth.get("password.min-length").asInt().orElse(15),
+                auth.get("password.min-score").asInt().orElse(3),
+                auth.get("password.max-concurrent-hashes").asInt().orElse(0),
+                auth.get("rate-limit.enabled").asBoolean().orElse(true),
+                listOf(auth.get("trusted-proxies")),
+                MailSettings.from(auth.get("mail")));
+    }
+
+    /** A list given either as a YAML list or as one comma-separated string (handy in -D and env). */
+    static List<String> listOf(Config node) {
+        Optional<List<String>> list = node.asList(String.class).asOptional();
+        List<String> raw = list.orElseGet(() -> node.asString().map(s -> List.of(s.split(","))).orElse(List.of()));
+        return raw.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    private static String stripSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}

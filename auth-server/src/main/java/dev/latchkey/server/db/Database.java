@@ -1,0 +1,129 @@
+package dev.latchkey.server.db;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.function.Function;
+
+import io.helidon.config.Config;
+import io.helidon.dbclient.DbClient;
+import io.helidon.dbclient.DbExecute;
+import io.helidon.dbclient.DbTransaction;
+
+import org.flywaydb.core.Flyway;
+
+/**
+ * The embedded Derby database: migrated with Flyway on open, used through Helidon DbClient.
+ */
+public final class Database implements AutoCloseable {
+    private final DbClient client;
+    private final String url;
+
+    private Database(DbClient client, String url) {
+        this.client = client;
+        this.url = url;
+    }
+
+    /**
+     * Opens (creating if needed) and migrates the database named by {@code db.connection.*}.
+     *
+     * @throws DatabaseInUseException when another process (a running server) holds it
+     */
+    public static Database open(Config db) {
+        Config connection = db.get("connection");
+        String url = connection.get("url").asString().get();
+        String user = connection.get("username").asString().orElse(null);
+        String password = connection.get("password").asString().orElse(null);
+        if (url.startsWith("jdbc:derby:") && System.getProperty("derby.stream.error.file") == null) {
+            // Derby would otherwise write derby.log into whatever directory the process started in.
+            System.setProperty("derby.stream.error.file", derbyLogFile(url));
+        }
+        try {
+            Flyway.configure()
+                    .dataSource(url, user, password)
+                    .locations("classpath:db/migration")
+                    .load()
+                    .migrate();
+        } catch (RuntimeException e) {
+            if (hasSqlState(e, "XSDB6")) {
+                throw new DatabaseInUseException(url, e);
+            }
+            throw e;
+        }
+        return new Database(DbClient.create(db), url);
+    }
+
+    public DbClient client() {
+        return client;
+    }
+
+    public DbExecute execute() {
+        return client.execute();
+    }
+
+    /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
+    public <T> T inTransaction(Function<DbTransaction, T> work) {
+        DbTransaction tx = client.transaction();
+        T result;
+        try {
+            result = work.apply(tx);
+        } catch (RuntimeException | Error e) {
+            try {
+                tx.rollback();
+            } catch (RuntimeException rollbackFailure) {
+                // A broken connection cannot roll back; the original failure is the one to report.
+                e.addSuppressed(rollbackFailure);
+            }
+            throw e;
+        }
+        tx.commit();
+        return result;
+    }
+
+    @Override
+    public void close() {
+        client.close();
+        if (url.startsWith("jdbc:derby:")) {
+            shutdownDerby();
+        }
+    }
+
+    private void shutdownDerby() {
+        String base = url.contains(";") ? url.substring(0, url.indexOf(';')) : url;
+        try {
+            DriverManager.getConnection(base + ";shutdown=true").close();
+        } catch (SQLException expected) {
+            // Derby reports a clean shutdown of one database with SQLState 08006.
+        }
+    }
+
+    /** {@code derby.log} beside the database folder, which is created if missing. */
+    private static String derbyLogFile(String url) {
+        String path = url.substring("jdbc:derby:".length());
+        path = path.contains(";") ? path.substring(0, path.indexOf(';')) : path;
+        Path dbDir = Path.of(path).toAbsolutePath();
+        Path parent = dbDir.getParent() == null ? dbDir : dbDir.getParent();
+        try {
+            Files.createDirectories(parent);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the data folder " + parent, e);
+        }
+        return parent.resolve("derby.log").toString();
+    }
+
+    static boolean hasSqlState(Throwable e, String state) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                for (SQLException s = sql; s != null; s = s.getNextException()) {
+                    if (state.equals(s.getSQLState())) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+}

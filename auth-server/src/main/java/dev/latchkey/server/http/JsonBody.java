@@ -1,0 +1,146 @@
+package dev.latchkey.server.http;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.helidon.http.HttpMediaType;
+import io.helidon.webserver.http.ServerRequest;
+
+import dev.latchkey.api.EmailAddress;
+import dev.latchkey.api.ErrorCode;
+
+/**
+ * A request's JSON object, read under the contract's rules: {@code Content-Type: application/json}
+ * (UTF-8), at most {@value #MAX_BYTES} bytes, one well-formed object; fields are read with their type
+ * checked and the field named in any refusal.
+ */
+public final class JsonBody {
+    public static final int MAX_BYTES = 16 * 1024;
+
+    private static final ObjectMapper READER = new ObjectMapper()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    private final JsonNode root;
+
+    private JsonBody(JsonNode root) {
+        this.root = root;
+    }
+
+    public static JsonBody read(ServerRequest request) {
+        OptionalLong declared = request.headers().contentLength();
+        if (declared.isPresent() && declared.getAsLong() > MAX_BYTES) {
+            throw tooLarge();
+        }
+        Optional<HttpMediaType> type = request.headers().contentType();
+        if (type.isEmpty() || !isJson(type.get())) {
+            throw ApiException.of(ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+                    "Send the request body as JSON, with Content-Type: application/json.");
+        }
+        byte[] bytes = readBounded(request);
+        if (bytes.length == 0) {
+            throw ApiException.invalidRequest("The request body is empty; send a JSON object.");
+        }
+        JsonNode root;
+        try {
+            root = READER.readTree(bytes);
+        } catch (JsonProcessingException e) {
+            throw ApiException.invalidRequest("The request body is not valid JSON.");
+        } catch (IOException e) {
+            throw ApiException.invalidRequest("The request body is not valid UTF-8 JSON.");
+        }
+        if (root == null || !root.isObject()) {
+            throw ApiException.invalidRequest("The request body must be a JSON object.");
+        }
+        return new JsonBody(root);
+    }
+
+    /** A required string field; refused when absent, null, not a string, or not valid Unicode text. */
+    public String requiredString(String field) {
+        JsonNode node = root.get(field);
+        if (node == null || node.isNull()) {
+            throw ApiException.invalidRequest("The field \"" + field + "\" is required.");
+        }
+        if (!node.isTextual()) {
+            throw ApiException.invalidRequest("The field \"" + field + "\" must be a string.");
+        }
+        String value = node.textValue();
+        if (!isWellFormed(value)) {
+            throw ApiException.invalidRequest("The field \"" + field + "\" contains characters that are not allowed.");
+        }
+        return value;
+    }
+
+    /** A required email address, normalized (trimmed, lower-cased) and checked by the contract's rules. */
+    public String requiredEmail(String field) {
+        return EmailAddress.normalize(requiredString(field)).orElseThrow(() -> ApiException.invalidRequest(
+                "The field \"" + field + "\" must be an email address like name@example.com (at most "
+                        + EmailAddress.MAX_LENGTH + " characters)."));
+    }
+
+    /** A required string whose length, in characters, lies between {@code min} and {@code max}. */
+    public String requiredString(String field, int min, int max) {
+        String value = requiredString(field);
+        int length = value.codePointCount(0, value.length());
+        if (length < min || length > max) {
+            throw ApiException.invalidRequest("The field \"" + field + "\" must be " + min + " to " + max
+                    + " characters long.");
+        }
+        return value;
+    }
+
+    private static boolean isJson(HttpMediaType type) {
+        boolean json = "application".equals(type.mediaType().type()) && "json".equals(type.mediaType().subtype());
+        Optional<String> charset = type.charset();
+        return json && (charset.isEmpty() || charset.get().toLowerCase(Locale.ROOT).equals("utf-8"));
+    }
+
+    private static byte[] readBounded(ServerRequest request) {
+        if (!request.content().hasEntity()) {
+            return new byte[0];
+        }
+        try (InputStream in = request.content().inputStream()) {
+            byte[] bytes = in.readNBytes(MAX_BYTES + 1);
+            if (bytes.length > MAX_BYTES) {
+                throw tooLarge();
+            }
+            return bytes;
+        } catch (IOException e) {
+            throw ApiException.invalidRequest("The request body could not be read.");
+        }
+    }
+
+    private static ApiException tooLarge() {
+        return ApiException.of(ErrorCode.PAYLOAD_TOO_LARGE,
+                "The request body is larger than " + MAX_BYTES / 1024 + " KiB.");
+    }
+
+    /** No unpaired surrogates (not text) and no NUL (truncates in too many places). */
+    static boolean isWellFormed(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '\u0000') {
+                return false;
+            }
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 >= value.length() || !Character.isLowSurrogate(value.charAt(i + 1))) {
+                    return false;
+                }
+                i++;
+            } else if (Character.isLowSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+}

@@ -1,0 +1,25 @@
+package dev.latchkey.server.http;
+
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.http.Filter;
+import io.helidon.webserver.http.FilterChain;
+import io.helidon.webserver.http.RoutingRequest;
+import io.helidon.webserver.http.RoutingResponse;
+
+/**
+ * The headers every response carries. The CSP is the strictest one (nothing may load); a page that
+ * needs its own scripts and styles replaces it with its own strict policy.
+ */
+public final class SecurityHeaders implements Filter {
+    public static final String API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+    @Override
+    public void filter(FilterChain chain, RoutingRequest request, RoutingResponse response) {
+        response.header(HeaderNames.CACHE_CONTROL, "no-store");
+        response.header(HeaderNames.create("X-Content-Type-Options"), "nosniff");
+        response.header(HeaderNames.create("Referrer-Policy"), "no-referrer");
+        response.header(HeaderNames.create("X-Frame-Options"), "DENY");
+        response.header(HeaderNames.create("Content-Security-Policy"), API_CSP);
+        chain.proceed();
+    }
+}

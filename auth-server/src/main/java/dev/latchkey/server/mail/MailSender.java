@@ -1,0 +1,191 @@
+package dev.latchkey.server.mail;
+
+import java.io.UnsupportedEncodingException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+
+import dev.latchkey.server.audit.AuditEvent;
+import dev.latchkey.server.audit.AuditLog;
+import dev.latchkey.server.audit.AuditType;
+import dev.latchkey.server.db.Database;
+
+/**
+ * The background sender: takes due jobs, has each written into a letter (which makes its token right
+ * before delivery), delivers it, and marks the job sent only once the transport accepted it. A failure
+ * leaves the job queued with its last error and a later retry time; a crash at any point leaves the job
+ * queued, to be sent again after a restart.
+ */
+public final class MailSender implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(MailSender.class.getName());
+    private static final int BATCH = 20;
+
+    private final Database db;
+    private final MailJobs jobs;
+    private final LetterWriter writer;
+    private final MailTransport transport;
+    private final AuditLog audit;
+    private final InternetAddress from;
+    private final Duration pollInterval;
+    private final Object signal = new Object();
+    private volatile boolean running;
+    private boolean woken;
+    private Thread thread;
+
+    public MailSender(Database db, MailJobs jobs, LetterWriter writer, MailTransport transport, AuditLog audit,
+                      String from, Duration pollInterval) {
+        this.db = db;
+        this.jobs = jobs;
+        this.writer = writer;
+        this.transport = transport;
+        this.audit = audit;
+        this.pollInterval = pollInterval;
+        try {
+            this.from = new InternetAddress(from, true);
+        } catch (MessagingException e) {
+            throw new IllegalArgumentException("auth.mail.from is not a valid address: " + from, e);
+        }
+    }
+
+    public synchronized void start() {
+        if (thread != null) {
+            return;
+        }
+        running = true;
+        thread = Thread.ofPlatform().daemon().name("latchkey-mail-sender").start(this::loop);
+    }
+
+    /** Asks the sender to look for due jobs now rather than at its next poll. */
+    public void wake() {
+        synchronized (signal) {
+            woken = true;
+            signal.notifyAll();
+        }
+    }
+
+    /** Processes the jobs that are due now; returns how many it handled. Serialized: never two senders of one job. */
+    public synchronized int sendDue() {
+        List<MailJob> due = jobs.due(db.execute(), BATCH);
+        due.forEach(this::process);
+        return due.size();
+    }
+
+    @Override
+    public void close() {
+        Thread t;
+        synchronized (this) {
+            running = false;
+            t = thread;
+            thread = null;
+        }
+        if (t != null) {
+            wake();
+            try {
+                t.join(Duration.ofSeconds(30));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                while (running && sendDue() == BATCH) {
+                    // A full batch: there may be more due right away.
+                }
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Mail sender could not read the queue: " + e.getClass().getSimpleName(), e);
+            }
+            synchronized (signal) {
+                if (!woken && running) {
+                    try {
+                        signal.wait(pollInterval.toMillis());
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+                woken = false;
+            }
+        }
+    }
+
+    private void process(MailJob job) {
+        Optional<Letter> letter;
+        try {
+            letter = writer.write(job);
+        } catch (RuntimeException e) {
+            fail(job, "could not prepare the message (" + e.getClass().getSimpleName() + ")", null);
+            return;
+        }
+        if (letter.isEmpty()) {
+            jobs.markDiscarded(db.execute(), job.id());
+            return;
+        }
+        try {
+            transport.deliver(message(letter.get()), job.id());
+        } catch (MessagingException | RuntimeException e) {
+            fail(job, describe(e), letter.get().secret());
+            return;
+        }
+        db.inTransaction(tx -> {
+            jobs.markSent(tx, job.id());
+            audit.record(tx, new AuditEvent(AuditType.MAIL_SENT, null, job.recipient(), "system", job.clientIp(),
+                    kindText(job) + " email delivered"));
+            return null;
+        });
+        LOG.info(() -> "Mail job " + job.id() + " (" + job.kind() + ") delivered");
+    }
+
+    private void fail(MailJob job, String error, String secret) {
+        String safe = secret == null ? error : error.replace(secret, "[token]");
+        MailStatus status = db.inTransaction(tx -> {
+            MailStatus s = jobs.markFailed(tx, job, safe);
+            audit.record(tx, new AuditEvent(AuditType.MAIL_FAILED, null, job.recipient(), "system", job.clientIp(),
+                    kindText(job) + " email not delivered (attempt " + (job.attempts() + 1) + "): " + safe));
+            return s;
+        });
+        LOG.warning(() -> "Mail job " + job.id() + " (" + job.kind() + ") failed, now " + status + ": " + safe);
+    }
+
+    private MimeMessage message(Letter letter) throws MessagingException {
+        MimeMessage message = new MimeMessage(transport.session());
+        message.setFrom(from);
+        try {
+            message.setRecipient(MimeMessage.RecipientType.TO, new InternetAddress(letter.to(), null, "UTF-8"));
+        } catch (UnsupportedEncodingException e) {
+            throw new MessagingException("UTF-8 is always supported", e);
+        }
+        message.setSubject(letter.subject(), "UTF-8");
+        MimeBodyPart text = new MimeBodyPart();
+        text.setText(letter.text(), "UTF-8", "plain");
+        MimeBodyPart html = new MimeBodyPart();
+        html.setText(letter.html(), "UTF-8", "html");
+        MimeMultipart alternative = new MimeMultipart("alternative", text, html);
+        message.setContent(alternative);
+        message.setSentDate(new java.util.Date());
+        message.saveChanges();
+        return message;
+    }
+
+    private static String describe(Exception e) {
+        String message = e.getMessage() == null ? "" : e.getMessage().replaceAll("\\s+", " ").strip();
+        return e.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message);
+    }
+
+    private static String kindText(MailJob job) {
+        return switch (job.kind()) {
+            case PASSWORD_RESET -> "Password reset";
+            case PASSWORD_CHANGED -> "Password changed";
+        };
+    }
+}

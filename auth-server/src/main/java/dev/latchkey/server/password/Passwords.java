@@ -1,0 +1,78 @@
+package dev.latchkey.server.password;
+
+import java.util.concurrent.Semaphore;
+import java.util.function.Supplier;
+
+import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
+
+import dev.latchkey.password.PasswordPolicy;
+import dev.latchkey.server.token.Tokens;
+
+/**
+ * The server's password hashing: Argon2id for new hashes, bcrypt still accepted (and reported as
+ * needing a re-hash), passwords NFKC-normalized first. At most {@code permits} hashes run at once, so a
+ * flood of sign-ins waits instead of exhausting memory (each Argon2id hash takes 19 MiB).
+ */
+public final class Passwords implements PasswordHasher {
+    private final Argon2idHasher argon2 = new Argon2idHasher();
+    private final Semaphore permits;
+    private final String dummyHash;
+
+    public Passwords(int maxConcurrentHashes) {
+        int n = maxConcurrentHashes > 0 ? maxConcurrentHashes : Runtime.getRuntime().availableProcessors();
+        this.permits = new Semaphore(n, true);
+        this.dummyHash = argon2.hash(Tokens.newSessionToken());
+    }
+
+    @Override
+    public String hash(String password) {
+        return bounded(() -> argon2.hash(PasswordPolicy.normalize(password)));
+    }
+
+    @Override
+    public boolean matches(String password, String encoded) {
+        String normalized = PasswordPolicy.normalize(password);
+        return bounded(() -> {
+            if (Argon2idHasher.handles(encoded)) {
+                return argon2.matches(normalized, encoded);
+            }
+            if (isBcrypt(encoded)) {
+                try {
+                    return OpenBSDBCrypt.checkPassword(encoded, normalized.toCharArray());
+                } catch (IllegalArgumentException e) {
+                    // Bouncy Castle refuses passwords over bcrypt's 72-byte limit: such a password never matched.
+                    return false;
+                }
+            }
+            return false;
+        });
+    }
+
+    /**
+     * Spends the same work as a real check and answers false: used when there is no hash to check
+     * (unknown email, no password set yet), so the answer takes as long as a wrong password.
+     */
+    public boolean matchesNothing(String password) {
+        matches(password, dummyHash);
+        return false;
+    }
+
+    @Override
+    public boolean needsRehash(String encoded) {
+        return !Argon2idHasher.handles(encoded) || argon2.needsRehash(encoded);
+    }
+
+    private static boolean isBcrypt(String encoded) {
+        return encoded != null && encoded.length() == 60
+                && (encoded.startsWith("$2a$") || encoded.startsWith("$2b$") || encoded.startsWith("$2y$"));
+    }
+
+    private <T> T bounded(Supplier<T> work) {
+        permits.acquireUninterruptibly();
+        try {
+            return work.get();
+        } finally {
+            permits.release();
+        }
+    }
+}

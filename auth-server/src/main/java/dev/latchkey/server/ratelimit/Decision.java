@@ -1,0 +1,19 @@
+package dev.latchkey.server.ratelimit;
+
+import dev.latchkey.server.http.ApiException;
+
+/** The answer of a limiter: allowed, or refused with the seconds until the next try may succeed. */
+public record Decision(boolean allowed, long retryAfterSeconds) {
+    public static final Decision ALLOW = new Decision(true, 0);
+
+    /** Turns a refusal into the API's 429 with {@code Retry-After}. */
+    public void throwIfRefused() {
+        if (!allowed) {
+            throw ApiException.rateLimited(retryAfterSeconds);
+        }
+    }
+
+    public static Decision refuse(long retryAfterMillis) {
+        return new Decision(false, Math.max(1, (retryAfterMillis + 999) / 1000));
+    }
+}

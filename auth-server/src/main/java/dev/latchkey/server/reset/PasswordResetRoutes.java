@@ -1,0 +1,54 @@
+package dev.latchkey.server.reset;
+
+import java.time.Duration;
+
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+import dev.latchkey.api.Responses.MessageResponse;
+import dev.latchkey.server.http.ClientIp;
+import dev.latchkey.server.http.JsonBody;
+import dev.latchkey.server.http.JsonResponses;
+
+/** {@code /api/v1/password-resets}: request, verify, complete. */
+public final class PasswordResetRoutes implements HttpService {
+    private final ResetService resets;
+    private final ClientIp clientIp;
+    private final MessageResponse accepted;
+
+    public PasswordResetRoutes(ResetService resets, ClientIp clientIp, Duration tokenTtl) {
+        this.resets = resets;
+        this.clientIp = clientIp;
+        this.accepted = new MessageResponse("If an account exists for that email address, we have sent it a link"
+                + " and a code to reset the password. They work for " + tokenTtl.toMinutes() + " minutes.");
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.post("/", this::request)
+                .post("/verify", this::verify)
+                .post("/complete", this::complete);
+    }
+
+    private void request(ServerRequest req, ServerResponse res) {
+        JsonBody body = JsonBody.read(req);
+        resets.request(body.requiredEmail("email"), clientIp.of(req));
+        JsonResponses.send(res, 202, accepted);
+    }
+
+    private void verify(ServerRequest req, ServerResponse res) {
+        JsonBody body = JsonBody.read(req);
+        JsonResponses.send(res, 200, resets.verify(body.requiredString("token"), clientIp.of(req)));
+    }
+
+    private void complete(ServerRequest req, ServerResponse res) {
+        JsonBody body = JsonBody.read(req);
+        String token = body.requiredString("token");
+        String newPassword = body.requiredString("newPassword");
+        resets.complete(token, newPassword, clientIp.of(req));
+        JsonResponses.send(res, 200,
+                new MessageResponse("Your password has been changed. Sign in with your new password."));
+    }
+}

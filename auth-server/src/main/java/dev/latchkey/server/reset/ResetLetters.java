@@ -1,0 +1,145 @@
+package dev.latchkey.server.reset;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import dev.latchkey.server.audit.AuditEvent;
+import dev.latchkey.server.audit.AuditLog;
+import dev.latchkey.server.audit.AuditType;
+import dev.latchkey.server.db.Database;
+import dev.latchkey.server.mail.Letter;
+import dev.latchkey.server.mail.LetterWriter;
+import dev.latchkey.server.mail.MailJob;
+import dev.latchkey.server.user.User;
+import dev.latchkey.server.user.Users;
+
+/**
+ * Writes the flow's emails. For a reset it looks the address up (off the request path), issues the
+ * token in its own transaction right before delivery, and builds the link from {@code auth.public-url}
+ * with the token in the fragment, so the token never reaches a server log or a Referer header.
+ */
+public final class ResetLetters implements LetterWriter {
+    private static final DateTimeFormatter WHEN = DateTimeFormatter
+            .ofPattern("EEEE d MMMM yyyy 'at' HH:mm 'UTC'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+
+    private final Database db;
+    private final Users users;
+    private final ResetTokens tokens;
+    private final AuditLog audit;
+    private final Supplier<URI> publicUrl;
+    private final Duration resetTtl;
+    private final Clock clock;
+
+    public ResetLetters(Database db, Users users, ResetTokens tokens, AuditLog audit, Supplier<URI> publicUrl,
+                        Duration resetTtl, Clock clock) {
+        this.db = db;
+        this.users = users;
+        this.tokens = tokens;
+        this.audit = audit;
+        this.publicUrl = publicUrl;
+        this.resetTtl = resetTtl;
+        this.clock = clock;
+    }
+
+    @Override
+    public Optional<Letter> write(MailJob job) {
+        return switch (job.kind()) {
+            case PASSWORD_RESET -> reset(job);
+            case PASSWORD_CHANGED -> users.findByEmail(db.execute(), job.recipient()).map(user -> changed(job, user));
+        };
+    }
+
+    private Optional<Letter> reset(MailJob job) {
+        Optional<User> found = users.findByEmail(db.execute(), job.recipient());
+        if (found.isEmpty()) {
+            audit.record(db.execute(), new AuditEvent(AuditType.RESET_REQUEST_UNKNOWN_ADDRESS, null, job.recipient(),
+                    null, job.clientIp(), "No account has this address; nothing sent"));
+            return Optional.empty();
+        }
+        User user = found.get();
+        String token = db.inTransaction(tx -> {
+            String issued = tokens.issue(tx, user.id(), ResetTokens.Purpose.RESET, resetTtl);
+            audit.record(tx, new AuditEvent(AuditType.RESET_REQUESTED, user.id(), user.email(), null, job.clientIp(),
+                    "Reset token issued; older unused tokens invalidated; email being sent"));
+            return issued;
+        });
+        Instant expires = clock.instant().plus(resetTtl);
+        String link = publicUrl.get() + "/reset#token=" + token;
+        String text = """
+                Hello %s,
+
+                Someone (we hope you) asked to reset the password of your Latchkey account.
+
+                To choose a new password, open this link:
+                %s
+
+                Or paste this code into the Latchkey app:
+
+                %s
+
+                The link and the code work once, until %s.
+
+                If you did not ask for this, ignore this email: your password stays as it is.
+                """.formatted(user.displayName(), link, token, WHEN.format(expires));
+        String html = """
+                <!DOCTYPE html>
+                <html lang="en"><body style="font-family: sans-serif; line-height: 1.5;">
+                <p>Hello %s,</p>
+                <p>Someone (we hope you) asked to reset the password of your Latchkey account.</p>
+                <p><a href="%s">Choose a new password</a></p>
+                <p>Or paste this code into the Latchkey app:</p>
+                <p><code style="font-size: 1.1em;">%s</code></p>
+                <p>The link and the code work once, until %s.</p>
+                <p>If you did not ask for this, ignore this email: your password stays as it is.</p>
+                </body></html>
+                """.formatted(escape(user.displayName()), escape(link), token, WHEN.format(expires));
+        return Optional.of(new Letter(user.email(), "Reset your Latchkey password", text, html, token));
+    }
+
+    private Letter changed(MailJob job, User user) {
+        String when = WHEN.format(job.createdAt());
+        String from = job.clientIp() == null ? "an unknown address" : job.clientIp();
+        String text = """
+                Hello %s,
+
+                The password of your Latchkey account was changed on %s, from the IP address %s.
+                Every other signed-in session of yours has been signed out.
+
+                If this was you, there is nothing more to do.
+                If it was not, ask for a password reset at once and tell your help desk.
+                """.formatted(user.displayName(), when, from);
+        String html = """
+                <!DOCTYPE html>
+                <html lang="en"><body style="font-family: sans-serif; line-height: 1.5;">
+                <p>Hello %s,</p>
+                <p>The password of your Latchkey account was changed on %s, from the IP address %s.
+                Every other signed-in session of yours has been signed out.</p>
+                <p>If this was you, there is nothing more to do.<br>
+                If it was not, ask for a password reset at once and tell your help desk.</p>
+                </body></html>
+                """.formatted(escape(user.displayName()), when, escape(from));
+        return new Letter(user.email(), "Your Latchkey password was changed", text, html, null);
+    }
+
+    static String escape(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}

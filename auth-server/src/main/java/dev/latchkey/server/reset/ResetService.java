@@ -1,0 +1,122 @@
+package dev.latchkey.server.reset;
+
+import java.time.Clock;
+
+import dev.latchkey.api.EmailAddress;
+import dev.latchkey.api.Responses.VerifyResponse;
+import dev.latchkey.password.PasswordCheck;
+import dev.latchkey.password.PasswordPolicy;
+import dev.latchkey.server.audit.AuditEvent;
+import dev.latchkey.server.audit.AuditLog;
+import dev.latchkey.server.audit.AuditType;
+import dev.latchkey.server.db.Database;
+import dev.latchkey.server.http.ApiException;
+import dev.latchkey.server.mail.MailJobs;
+import dev.latchkey.server.mail.MailKind;
+import dev.latchkey.server.password.Passwords;
+import dev.latchkey.server.ratelimit.RateLimits;
+import dev.latchkey.server.session.Sessions;
+import dev.latchkey.server.user.User;
+import dev.latchkey.server.user.Users;
+
+/** The password-reset flow: request, verify, complete. */
+public final class ResetService {
+    private final Database db;
+    private final Users users;
+    private final ResetTokens tokens;
+    private final Sessions sessions;
+    private final Passwords passwords;
+    private final PasswordPolicy policy;
+    private final MailJobs mailJobs;
+    private final Runnable mailWake;
+    private final AuditLog audit;
+    private final RateLimits limits;
+    private final Clock clock;
+
+    public ResetService(Database db, Users users, ResetTokens tokens, Sessions sessions, Passwords passwords,
+                        PasswordPolicy policy, MailJobs mailJobs, Runnable mailWake, AuditLog audit, RateLimits limits,
+                        Clock clock) {
+        this.db = db;
+        this.users = users;
+        this.tokens = tokens;
+        this.sessions = sessions;
+        this.passwords = passwords;
+        this.policy = policy;
+        this.mailJobs = mailJobs;
+        this.mailWake = mailWake;
+        this.audit = audit;
+        this.limits = limits;
+        this.clock = clock;
+    }
+
+    /**
+     * Takes a reset request. The request path does the same work whether or not the address has an
+     * account: no lookup happens here. {@code email} is normalized. The sender looks the address up later, off the request path.
+     */
+    public void request(String email, String clientIp) {
+        limits.resetRequestsPerIp().hit(clientIp).throwIfRefused();
+        if (limits.resetRequestsPerEmail().hit(email).allowed()) {
+            mailJobs.enqueue(db.execute(), MailKind.PASSWORD_RESET, email, clientIp, null);
+            mailWake.run();
+        } else {
+            audit.record(db.execute(), new AuditEvent(AuditType.RESET_REQUEST_THROTTLED, null, email, null, clientIp,
+                    "More than 3 requests for this address in 15 minutes; nothing sent"));
+        }
+    }
+
+    /** Tells whether a token is usable, without consuming it. */
+    public VerifyResponse verify(String token, String clientIp) {
+        ResetTokens.Usable usable = usableOrRefuse(token, clientIp);
+        User user = users.findById(db.execute(), usable.userId()).orElseThrow(ApiException::invalidToken);
+        return new VerifyResponse(true, EmailAddress.mask(user.email()), usable.expiresAt().toString());
+    }
+
+    /**
+     * Sets a new password with a token. Everything happens in one transaction: the token is consumed
+     * (exactly one of two concurrent completes wins), the password stored, the user's other tokens
+     * invalidated, every session revoked, the sign-in throttle cleared, an audit row written and a
+     * "password changed" email queued.
+     */
+    public void complete(String token, String newPassword, String clientIp) {
+        ResetTokens.Usable usable = usableOrRefuse(token, clientIp);
+        User user = users.findById(db.execute(), usable.userId()).orElseThrow(ApiException::invalidToken);
+        PasswordCheck check = policy.check(newPassword, user.email());
+        if (!check.acceptable()) {
+            throw ApiException.weakPassword(policy.failures(check));
+        }
+        String hash = passwords.hash(newPassword);
+        boolean done = db.inTransaction(tx -> {
+            if (!tokens.consume(tx, usable)) {
+                return false;
+            }
+            users.updatePassword(tx, user.id(), hash, clock.instant());
+            tokens.invalidateAll(tx, user.id());
+            sessions.revokeAll(tx, user.id());
+            limits.signInPerEmail().clear(tx, user.email());
+            audit.record(tx, new AuditEvent(AuditType.RESET_COMPLETED, user.id(), user.email(), user.email(), clientIp,
+                    usable.purpose() == ResetTokens.Purpose.INVITE ? "First password set from an invitation"
+                            : "Password reset with an emailed token; all sessions signed out"));
+            mailJobs.enqueue(tx, MailKind.PASSWORD_CHANGED, user.email(), clientIp, null);
+            return true;
+        });
+        if (!done) {
+            rejected(clientIp, "Token was used or replaced while the new password was being set");
+            throw ApiException.invalidToken();
+        }
+        mailWake.run();
+    }
+
+    private ResetTokens.Usable usableOrRefuse(String token, String clientIp) {
+        limits.tokenFailuresPerIp().check(clientIp).throwIfRefused();
+        return tokens.findUsable(db.execute(), token).orElseThrow(() -> {
+            rejected(clientIp, "Unknown, expired, used or superseded token");
+            return ApiException.invalidToken();
+        });
+    }
+
+    private void rejected(String clientIp, String why) {
+        limits.tokenFailuresPerIp().hit(clientIp);
+        audit.record(db.execute(), new AuditEvent(AuditType.RESET_TOKEN_REJECTED, null, null, null, clientIp, why));
+    }
+
+}

@@ -1,0 +1,39 @@
+package dev.latchkey.server.session;
+
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+import dev.latchkey.server.http.ClientIp;
+import dev.latchkey.server.http.JsonBody;
+import dev.latchkey.server.http.JsonResponses;
+
+/** {@code /api/v1/sessions}: sign in and sign out. */
+public final class SessionRoutes implements HttpService {
+    private final SessionService service;
+    private final ClientIp clientIp;
+
+    public SessionRoutes(SessionService service, ClientIp clientIp) {
+        this.service = service;
+        this.clientIp = clientIp;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.post("/", this::signIn)
+                .delete("/current", this::signOut);
+    }
+
+    private void signIn(ServerRequest req, ServerResponse res) {
+        JsonBody body = JsonBody.read(req);
+        String email = body.requiredEmail("email");
+        String password = body.requiredString("password");
+        JsonResponses.send(res, 201, service.signIn(email, password, clientIp.of(req)));
+    }
+
+    private void signOut(ServerRequest req, ServerResponse res) {
+        service.signOut(service.authenticate(req), clientIp.of(req));
+        res.status(204).send();
+    }
+}

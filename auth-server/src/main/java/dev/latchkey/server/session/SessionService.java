@@ -1,0 +1,158 @@
+package dev.latchkey.server.session;
+
+import java.time.Clock;
+import java.util.Optional;
+
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.http.ServerRequest;
+
+import dev.latchkey.api.ErrorCode;
+import dev.latchkey.api.Responses.SessionResponse;
+import dev.latchkey.password.PasswordCheck;
+import dev.latchkey.password.PasswordPolicy;
+import dev.latchkey.server.audit.AuditEvent;
+import dev.latchkey.server.audit.AuditLog;
+import dev.latchkey.server.audit.AuditType;
+import dev.latchkey.server.db.Database;
+import dev.latchkey.server.http.ApiException;
+import dev.latchkey.server.mail.MailJobs;
+import dev.latchkey.server.mail.MailKind;
+import dev.latchkey.server.password.Passwords;
+import dev.latchkey.server.ratelimit.Decision;
+import dev.latchkey.server.ratelimit.RateLimits;
+import dev.latchkey.server.user.User;
+import dev.latchkey.server.user.Users;
+
+/** Sign-in, sign-out, who is calling, and a signed-in user's password change. */
+public final class SessionService {
+    private static final String BEARER = "Bearer ";
+
+    private final Database db;
+    private final Users users;
+    private final Sessions sessions;
+    private final Passwords passwords;
+    private final PasswordPolicy policy;
+    private final MailJobs mailJobs;
+    private final Runnable mailWake;
+    private final AuditLog audit;
+    private final RateLimits limits;
+    private final Clock clock;
+
+    public SessionService(Database db, Users users, Sessions sessions, Passwords passwords, PasswordPolicy policy,
+                          MailJobs mailJobs, Runnable mailWake, AuditLog audit, RateLimits limits, Clock clock) {
+        this.db = db;
+        this.users = users;
+        this.sessions = sessions;
+        this.passwords = passwords;
+        this.policy = policy;
+        this.mailJobs = mailJobs;
+        this.mailWake = mailWake;
+        this.audit = audit;
+        this.limits = limits;
+        this.clock = clock;
+    }
+
+    /**
+     * Signs in. An unknown email costs the same as a wrong password (a dummy hash is checked) and gets
+     * the same answer; both count against the email's throttle and the client IP's.
+     */
+    public SessionResponse signIn(String email, String password, String clientIp) {
+        limits.signInFailuresPerIp().check(clientIp).throwIfRefused();
+        Decision throttle = limits.signInPerEmail().check(db.execute(), email);
+        if (!throttle.allowed()) {
+            audit.record(db.execute(), AuditEvent.of(AuditType.SIGN_IN_THROTTLED, email, clientIp)
+                    .withDetail("Too many failed sign-ins for this address; refused without checking the password"));
+            throttle.throwIfRefused();
+        }
+        Optional<User> found = users.findByEmail(db.execute(), email);
+        boolean ok = found.map(User::passwordHash).isPresent()
+                ? passwords.matches(password, found.get().passwordHash())
+                : passwords.matchesNothing(password);
+        if (!ok) {
+            limits.signInFailuresPerIp().hit(clientIp);
+            db.inTransaction(tx -> {
+                limits.signInPerEmail().recordFailure(tx, email);
+                audit.record(tx, new AuditEvent(AuditType.SIGN_IN_FAILED, found.map(User::id).orElse(null), email,
+                        null, clientIp, found.isPresent() ? "Wrong password" : "No account has this address"));
+                return null;
+            });
+            throw ApiException.of(ErrorCode.INVALID_CREDENTIALS, "The email address or password is not right.");
+        }
+        User user = found.get();
+        upgradeHashIfNeeded(user, password, clientIp);
+        Sessions.Issued issued = db.inTransaction(tx -> {
+            limits.signInPerEmail().clear(tx, email);
+            audit.record(tx, new AuditEvent(AuditType.SIGN_IN_SUCCEEDED, user.id(), user.email(), user.email(), clientIp,
+                    null));
+            return sessions.create(tx, user.id());
+        });
+        return new SessionResponse(issued.token(), issued.expiresAt().toString(), user.summary());
+    }
+
+    public void signOut(Caller caller, String clientIp) {
+        db.inTransaction(tx -> {
+            sessions.revoke(tx, caller.sessionToken());
+            audit.record(tx, new AuditEvent(AuditType.SIGNED_OUT, caller.user().id(), caller.user().email(),
+                    caller.user().email(), clientIp, null));
+            return null;
+        });
+    }
+
+    /** The caller of a request with a live session, or 401. */
+    public Caller authenticate(ServerRequest request) {
+        String header = request.headers().first(HeaderNames.AUTHORIZATION).orElse("");
+        if (!header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            throw ApiException.unauthorized();
+        }
+        String token = header.substring(BEARER.length()).strip();
+        return sessions.userOf(db.execute(), token)
+                .flatMap(id -> users.findById(db.execute(), id))
+                .map(user -> new Caller(user, token))
+                .orElseThrow(ApiException::unauthorized);
+    }
+
+    /**
+     * Changes the caller's password after checking the current one (a wrong one counts as a failed
+     * sign-in); every other session of the user is revoked, this one stays.
+     */
+    public void changePassword(Caller caller, String currentPassword, String newPassword, String clientIp) {
+        User user = caller.user();
+        limits.signInPerEmail().check(db.execute(), user.email()).throwIfRefused();
+        if (user.passwordHash() == null || !passwords.matches(currentPassword, user.passwordHash())) {
+            db.inTransaction(tx -> {
+                limits.signInPerEmail().recordFailure(tx, user.email());
+                audit.record(tx, new AuditEvent(AuditType.SIGN_IN_FAILED, user.id(), user.email(), user.email(),
+                        clientIp, "Wrong current password on a password change"));
+                return null;
+            });
+            throw ApiException.of(ErrorCode.INVALID_CREDENTIALS, "The current password is not right.");
+        }
+        PasswordCheck check = policy.check(newPassword, user.email());
+        if (!check.acceptable()) {
+            throw ApiException.weakPassword(policy.failures(check));
+        }
+        String hash = passwords.hash(newPassword);
+        db.inTransaction(tx -> {
+            users.updatePassword(tx, user.id(), hash, clock.instant());
+            sessions.revokeAllExcept(tx, user.id(), caller.sessionToken());
+            audit.record(tx, new AuditEvent(AuditType.PASSWORD_CHANGED, user.id(), user.email(), user.email(),
+                    clientIp, "Password changed by its owner; other sessions signed out"));
+            mailJobs.enqueue(tx, MailKind.PASSWORD_CHANGED, user.email(), clientIp, null);
+            return null;
+        });
+        mailWake.run();
+    }
+
+    private void upgradeHashIfNeeded(User user, String password, String clientIp) {
+        if (!passwords.needsRehash(user.passwordHash())) {
+            return;
+        }
+        String upgraded = passwords.hash(password);
+        db.inTransaction(tx -> {
+            users.upgradeHash(tx, user.id(), user.passwordHash(), upgraded);
+            audit.record(tx, new AuditEvent(AuditType.PASSWORD_REHASHED, user.id(), user.email(), "system", clientIp,
+                    "Stored hash upgraded to Argon2id at sign-in"));
+            return null;
+        });
+    }
+}

@@ -1,0 +1,25 @@
+package dev.latchkey.server.user;
+
+import java.time.Instant;
+
+import dev.latchkey.api.Responses.Me;
+import dev.latchkey.api.Responses.UserSummary;
+import dev.latchkey.api.Role;
+
+/** An account. {@code passwordHash} is null until a first password is set. */
+public record User(long id, String email, String displayName, Role role, String passwordHash,
+                   Instant passwordChangedAt) {
+    public UserSummary summary() {
+        return new UserSummary(id, email, displayName, role);
+    }
+
+    public Me me() {
+        return new Me(id, email, displayName, role, passwordChangedAt == null ? null : passwordChangedAt.toString());
+    }
+
+    @Override
+    public String toString() {
+        // Keep the hash out of any accidental log line.
+        return "User[id=" + id + ", role=" + role + "]";
+    }
+}

@@ -1,0 +1,60 @@
+package dev.latchkey.server.user;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import io.helidon.dbclient.DbExecute;
+import io.helidon.dbclient.DbRow;
+
+import dev.latchkey.api.Role;
+import dev.latchkey.server.db.Insert;
+import dev.latchkey.server.db.Rows;
+
+/** The {@code app_user} table. Every method takes the executor (plain or a transaction) to run in. */
+public final class Users {
+    private static final String COLUMNS = "id, email, display_name, role, password_hash, password_changed_at";
+
+    public Optional<User> findByEmail(DbExecute db, String normalizedEmail) {
+        return db.get("SELECT " + COLUMNS + " FROM app_user WHERE email = ?", normalizedEmail).map(Users::map);
+    }
+
+    public Optional<User> findById(DbExecute db, long id) {
+        return db.get("SELECT " + COLUMNS + " FROM app_user WHERE id = ?", id).map(Users::map);
+    }
+
+    public boolean any(DbExecute db) {
+        return db.get("SELECT 1 AS one FROM app_user FETCH FIRST 1 ROWS ONLY").isPresent();
+    }
+
+    public List<User> list(DbExecute db) {
+        try (Stream<DbRow> rows = db.query("SELECT " + COLUMNS + " FROM app_user ORDER BY email")) {
+            return rows.map(Users::map).toList();
+        }
+    }
+
+    /** Inserts a user; the caller has checked that the email is free (the unique key guards races). */
+    public long create(DbExecute db, String email, String displayName, Role role, String passwordHash, Instant now) {
+        Insert.into(db, "app_user", "email", email, "display_name", displayName, "role", role.name(),
+                "password_hash", passwordHash, "password_changed_at", passwordHash == null ? null : now.toEpochMilli(),
+                "created_at", now.toEpochMilli());
+        return findByEmail(db, email).orElseThrow().id();
+    }
+
+    public void updatePassword(DbExecute db, long userId, String passwordHash, Instant now) {
+        db.update("UPDATE app_user SET password_hash = ?, password_changed_at = ? WHERE id = ?",
+                passwordHash, now.toEpochMilli(), userId);
+    }
+
+    /** Replaces a hash only if it is still the one that was checked (a re-hash on sign-in). */
+    public void upgradeHash(DbExecute db, long userId, String oldHash, String newHash) {
+        db.update("UPDATE app_user SET password_hash = ? WHERE id = ? AND password_hash = ?", newHash, userId, oldHash);
+    }
+
+    private static User map(DbRow row) {
+        return new User(Rows.longOf(row, "id"), Rows.stringOf(row, "email"), Rows.stringOf(row, "display_name"),
+                Role.valueOf(Rows.stringOf(row, "role")), Rows.stringOf(row, "password_hash"),
+                Rows.instantOf(row, "password_changed_at"));
+    }
+}

@@ -1,0 +1,140 @@
+package dev.latchkey.server.user;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import io.helidon.config.Config;
+
+import dev.latchkey.api.EmailAddress;
+import dev.latchkey.api.Role;
+import dev.latchkey.password.PasswordCheck;
+import dev.latchkey.password.PasswordPolicy;
+import dev.latchkey.server.CommandLine;
+import dev.latchkey.server.audit.AuditEvent;
+import dev.latchkey.server.audit.AuditLog;
+import dev.latchkey.server.audit.AuditType;
+import dev.latchkey.server.config.AuthSettings;
+import dev.latchkey.server.config.ConfigLoader;
+import dev.latchkey.server.db.Database;
+import dev.latchkey.server.db.DatabaseInUseException;
+import dev.latchkey.server.password.Passwords;
+
+/**
+ * {@code users add} and {@code users list}. Exit codes: 0 done, 1 refused (bad email, weak password,
+ * duplicate, database in use), 2 wrong usage.
+ */
+public final class UsersCommand {
+    private final InputStream in;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    public UsersCommand(InputStream in, PrintStream out, PrintStream err) {
+        this.in = in;
+        this.out = out;
+        this.err = err;
+    }
+
+    public int run(CommandLine cli) {
+        String action = cli.words().size() > 1 ? cli.words().get(1) : "";
+        if (!action.equals("add") && !action.equals("list") || cli.words().size() > 2) {
+            err.println(CommandLine.USAGE);
+            return 2;
+        }
+        Config config;
+        try {
+            config = ConfigLoader.load(cli.configFile(), Map.of());
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            return 2;
+        }
+        return action.equals("add") ? add(cli, config) : list(config);
+    }
+
+    private int add(CommandLine cli, Config config) {
+        Optional<String> email = cli.option("--email").flatMap(EmailAddress::normalize);
+        if (email.isEmpty()) {
+            err.println(cli.option("--email").isEmpty() ? "Give the new user's address with --email."
+                    : "Not a valid email address: " + cli.option("--email").get());
+            return 1;
+        }
+        Role role;
+        try {
+            role = Role.valueOf(cli.option("--role").orElse("USER").strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            err.println("The role must be USER, HELPDESK or ADMIN, not " + cli.option("--role").get() + ".");
+            return 1;
+        }
+        String name = cli.option("--name").map(String::strip).filter(s -> !s.isEmpty())
+                .orElse(EmailAddress.localPart(email.get()));
+        if (name.length() > 200) {
+            err.println("The name can have at most 200 characters.");
+            return 1;
+        }
+        String password = readPassword();
+        if (password == null) {
+            err.println("Type the password as one line on standard input.");
+            return 1;
+        }
+        AuthSettings settings = AuthSettings.from(config);
+        PasswordPolicy policy = new PasswordPolicy(settings.passwordMinLength(), settings.passwordMinScore());
+        PasswordCheck check = policy.check(password, email.get());
+        if (!check.acceptable()) {
+            err.println("The password is too weak: " + String.join(" ", policy.failures(check)));
+            return 1;
+        }
+        try (Database db = Database.open(config.get("db"))) {
+            Users users = new Users();
+            if (users.findByEmail(db.execute(), email.get()).isPresent()) {
+                err.println("A user with the address " + email.get() + " already exists.");
+                return 1;
+            }
+            String hash = new Passwords(1).hash(password);
+            Clock clock = Clock.systemUTC();
+            long id = db.inTransaction(tx -> {
+                long created = users.create(tx, email.get(), name, role, hash, clock.instant());
+                new AuditLog(clock).record(tx, new AuditEvent(AuditType.USER_CREATED, created, email.get(),
+                        "command line", null, "Created with role " + role));
+                return created;
+            });
+            out.println("Added user " + id + ": " + email.get() + " (" + role + ")");
+            return 0;
+        } catch (DatabaseInUseException e) {
+            err.println(e.getMessage());
+            return 1;
+        }
+    }
+
+    private int list(Config config) {
+        try (Database db = Database.open(config.get("db"))) {
+            out.printf("%-6s %-40s %-9s %-10s %s%n", "ID", "EMAIL", "ROLE", "PASSWORD", "NAME");
+            for (User user : new Users().list(db.execute())) {
+                out.printf("%-6d %-40s %-9s %-10s %s%n", user.id(), user.email(), user.role(),
+                        user.passwordHash() == null ? "not set" : "set", user.displayName());
+            }
+            return 0;
+        } catch (DatabaseInUseException e) {
+            err.println(e.getMessage());
+            return 1;
+        }
+    }
+
+    private String readPassword() {
+        if (in == System.in && System.console() != null) {
+            char[] typed = System.console().readPassword("Password for the new user: ");
+            return typed == null ? null : new String(typed);
+        }
+        try {
+            return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).readLine();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+}
