@@ -39,8 +39,9 @@ public record AuthSettings(Path dataDir,
 
     /** A list given either as a YAML list or as one comma-separated string (handy in -D and env). */
     static List<String> listOf(Config node) {
-        Optional<List<String>> list = node.asList(String.class).asOptional();
-        List<String> raw = list.orElseGet(() -> node.asString().map(s -> List.of(s.split(","))).orElse(List.of()));
+        List<String> raw = node.hasValue()
+                ? node.asString().map(s -> List.of(s.split(","))).orElse(List.of())
+                : node.asList(String.class).orElse(List.of());
         return raw.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 

@@ -1,0 +1,59 @@
+package dev.latchkey.server.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AuthSettingsTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void defaultsFollowTheContract() {
+        AuthSettings settings = AuthSettings.from(ConfigLoader.load(Optional.empty(), Map.of()));
+        assertThat(settings.dataDir()).isEqualTo(Path.of(System.getProperty("user.home"), ".latchkey"));
+        assertThat(settings.resetTokenTtl()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(settings.inviteTokenTtl()).isEqualTo(Duration.ofHours(48));
+        assertThat(settings.sessionTtl()).isEqualTo(Duration.ofHours(12));
+        assertThat(settings.passwordMinLength()).isEqualTo(15);
+        assertThat(settings.passwordMinScore()).isEqualTo(3);
+        assertThat(settings.rateLimitsEnabled()).isTrue();
+        assertThat(settings.trustedProxies()).isEmpty();
+        assertThat(settings.publicUrl()).isEmpty();
+        assertThat(settings.mail().transport()).isEqualTo("file");
+        assertThat(settings.mail().outboxDir()).isEqualTo(settings.dataDir().resolve("outbox"));
+        assertThat(settings.mail().from()).isEqualTo("Latchkey <no-reply@localhost>");
+        assertThat(settings.mail().smtp().port()).isEqualTo(25);
+        assertThat(settings.mail().smtp().starttls()).isFalse();
+    }
+
+    @Test
+    void dataDirMovesDerivedDefaults() {
+        var config = ConfigLoader.load(Optional.empty(), Map.of("auth.data-dir", dir.toString()));
+        assertThat(config.get("db.connection.url").asString().get()).isEqualTo("jdbc:derby:" + dir.resolve("db") + ";create=true");
+        assertThat(AuthSettings.from(config).mail().outboxDir()).isEqualTo(dir.resolve("outbox"));
+    }
+
+    @Test
+    void trustedProxiesAcceptOneCommaSeparatedString() {
+        var config = ConfigLoader.load(Optional.empty(), Map.of("auth.trusted-proxies", "10.0.0.1, ::1"));
+        assertThat(AuthSettings.from(config).trustedProxies()).containsExactly("10.0.0.1", "::1");
+    }
+
+    @Test
+    void configFileLayersOverDefaults() throws Exception {
+        Path file = dir.resolve("latchkey.yaml");
+        Files.writeString(file, "auth:\n  reset:\n    token-ttl: PT10M\n  trusted-proxies: [\"192.0.2.1\"]\n");
+        AuthSettings settings = AuthSettings.from(ConfigLoader.load(Optional.of(file), Map.of()));
+        assertThat(settings.resetTokenTtl()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(settings.trustedProxies()).containsExactly("192.0.2.1");
+        assertThat(settings.sessionTtl()).isEqualTo(Duration.ofHours(12));
+    }
+}

@@ -1,0 +1,234 @@
+package dev.latchkey.server.support;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import jakarta.mail.Address;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+
+import dev.latchkey.api.Role;
+import dev.latchkey.server.AuthServer;
+import dev.latchkey.server.config.ConfigLoader;
+import dev.latchkey.server.db.Database;
+import dev.latchkey.server.password.Passwords;
+import dev.latchkey.server.user.Users;
+
+/**
+ * The real auth server on a temporary data dir and a free port, with a clock the test moves, plus an
+ * HTTP client and readers for the outbox. Requests may name the client IP they come from: loopback is
+ * configured as a trusted proxy, so {@code X-Forwarded-For} is believed.
+ */
+public final class TestServer implements AutoCloseable {
+    public static final Pattern TOKEN_LINE = Pattern.compile("(?m)^([A-Za-z0-9_-]{64})\\r?$");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public final MutableClock clock;
+    public final Path dataDir;
+    private final Map<String, String> overrides;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
+    private AuthServer server;
+
+    private TestServer(Path dataDir, MutableClock clock, Map<String, String> overrides) {
+        this.dataDir = dataDir;
+        this.clock = clock;
+        this.overrides = overrides;
+        this.server = AuthServer.start(ConfigLoader.load(java.util.Optional.empty(), overrides), clock);
+    }
+
+    public static TestServer start(Path dataDir) {
+        return start(dataDir, Map.of());
+    }
+
+    public static TestServer start(Path dataDir, Map<String, String> extra) {
+        Map<String, String> overrides = new HashMap<>();
+        overrides.put("auth.data-dir", dataDir.toString());
+        overrides.put("server.port", "0");
+        overrides.put("auth.mail.poll-interval", "PT0.1S");
+        overrides.put("auth.trusted-proxies", "127.0.0.1");
+        overrides.putAll(extra);
+        return new TestServer(dataDir, MutableClock.startingNow(), Map.copyOf(overrides));
+    }
+
+    /** Stops the server and starts it again on the same data (a new port). */
+    public void restart() {
+        server.close();
+        server = AuthServer.start(ConfigLoader.load(java.util.Optional.empty(), overrides), clock);
+    }
+
+    public AuthServer server() {
+        return server;
+    }
+
+    public Database db() {
+        return server.database();
+    }
+
+    public long addUser(String email, String password, Role role) {
+        String hash = password == null ? null : new Passwords(1).hash(password);
+        return new Users().create(db().execute(), email, email.substring(0, email.indexOf('@')), role, hash,
+                clock.instant());
+    }
+
+    // ---- HTTP
+
+    public Response post(String path, String json) {
+        return post(path, json, "127.0.0.1", null);
+    }
+
+    public Response post(String path, String json, String clientIp, String bearer) {
+        HttpRequest.Builder request = request(path, clientIp, bearer)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        return send(request);
+    }
+
+    public Response get(String path, String bearer) {
+        return send(request(path, "127.0.0.1", bearer).GET());
+    }
+
+    public Response delete(String path, String bearer) {
+        return send(request(path, "127.0.0.1", bearer).DELETE());
+    }
+
+    public HttpRequest.Builder request(String path, String clientIp, String bearer) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(server.baseUri() + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("X-Forwarded-For", clientIp);
+        if (bearer != null) {
+            builder.header("Authorization", "Bearer " + bearer);
+        }
+        return builder;
+    }
+
+    public Response send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.body(), response.headers());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Signs in and returns the session token. */
+    public String signIn(String email, String password) {
+        Response response = post("/api/v1/sessions", "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}");
+        if (response.status() != 201) {
+            throw new AssertionError("Sign-in failed: " + response);
+        }
+        return response.json().get("token").asText();
+    }
+
+    public record Response(int status, String body, HttpHeaders headers) {
+        public JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new AssertionError("Not JSON: " + body, e);
+            }
+        }
+
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+    }
+
+    // ---- mail
+
+    /** Delivers every due mail job now, on the calling thread. */
+    public void flushMail() {
+        server.mailSender().sendDue();
+    }
+
+    public List<Path> outbox() {
+        Path dir = dataDir.resolve("outbox");
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(p -> p.toString().endsWith(".eml")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public List<MimeMessage> messagesTo(String email) {
+        flushMail();
+        return outbox().stream().map(TestServer::read).filter(m -> isTo(m, email)).toList();
+    }
+
+    /** The token in the newest reset email to {@code email}. */
+    public String latestTokenFor(String email) {
+        List<MimeMessage> messages = messagesTo(email);
+        if (messages.isEmpty()) {
+            throw new AssertionError("No email to " + email + " in the outbox");
+        }
+        return tokenIn(Mail.text(messages.get(messages.size() - 1)));
+    }
+
+    public static String tokenIn(String text) {
+        Matcher m = TOKEN_LINE.matcher(text);
+        if (!m.find()) {
+            throw new AssertionError("No token line in: " + text);
+        }
+        return m.group(1);
+    }
+
+    /** A valid token for the user: ask for a reset and read it from the outbox. */
+    public String requestToken(String email) {
+        Response response = post("/api/v1/password-resets", "{\"email\":\"" + email + "\"}");
+        if (response.status() != 202) {
+            throw new AssertionError("Reset request failed: " + response);
+        }
+        return latestTokenFor(email);
+    }
+
+    private static MimeMessage read(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return new MimeMessage(Session.getInstance(new Properties()), in);
+        } catch (Exception e) {
+            throw new AssertionError("Cannot read " + file, e);
+        }
+    }
+
+    private static boolean isTo(MimeMessage message, String email) {
+        try {
+            for (Address address : message.getAllRecipients()) {
+                if (address.toString().equalsIgnoreCase(email)) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}
