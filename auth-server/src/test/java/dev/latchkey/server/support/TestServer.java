@@ -90,6 +90,12 @@ public final class TestServer implements AutoCloseable {
                 clock.instant());
     }
 
+    /** How many audit rows of a type name the email. */
+    public int auditCount(String type, String email) {
+        return db().execute().get("SELECT COUNT(*) AS n FROM audit_event WHERE event_type = ? AND user_email = ?",
+                type, email).map(row -> ((Number) row.column("N").get()).intValue()).orElse(0);
+    }
+
     // ---- HTTP
 
     public Response post(String path, String json) {
