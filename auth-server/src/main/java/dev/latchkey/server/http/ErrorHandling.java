@@ -29,6 +29,7 @@ public final class ErrorHandling {
     }
 
     private static void refusal(ServerRequest request, ServerResponse response, ApiException e) {
+        SecurityHeaders.apply(response);
         if (e.retryAfterSeconds() > 0) {
             response.header(HeaderNames.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
         }
@@ -41,6 +42,7 @@ public final class ErrorHandling {
         LOG.log(Level.WARNING, "Request " + request.prologue().method().text() + " " + request.path().path()
                 + " failed: " + e.getClass().getSimpleName());
         LOG.log(Level.FINE, "Failure detail", e);
+        SecurityHeaders.apply(response);
         JsonResponses.send(response, 500, ErrorResponse.of(ErrorCode.INTERNAL_ERROR,
                 "Something went wrong on the server. Try again in a moment.", null));
     }

@@ -5,6 +5,7 @@ import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http.FilterChain;
 import io.helidon.webserver.http.RoutingRequest;
 import io.helidon.webserver.http.RoutingResponse;
+import io.helidon.webserver.http.ServerResponse;
 
 /**
  * The headers every response carries. The CSP is the strictest one (nothing may load); a page that
@@ -15,11 +16,16 @@ public final class SecurityHeaders implements Filter {
 
     @Override
     public void filter(FilterChain chain, RoutingRequest request, RoutingResponse response) {
+        apply(response);
+        chain.proceed();
+    }
+
+    /** Also called by the error handler: Helidon resets a response's headers before handling an error. */
+    static void apply(ServerResponse response) {
         response.header(HeaderNames.CACHE_CONTROL, "no-store");
         response.header(HeaderNames.create("X-Content-Type-Options"), "nosniff");
         response.header(HeaderNames.create("Referrer-Policy"), "no-referrer");
         response.header(HeaderNames.create("X-Frame-Options"), "DENY");
         response.header(HeaderNames.create("Content-Security-Policy"), API_CSP);
-        chain.proceed();
     }
 }
