@@ -15,11 +15,13 @@ import dev.latchkey.server.token.Tokens;
  */
 public final class Passwords implements PasswordHasher {
     private final Argon2idHasher argon2 = new Argon2idHasher();
+    private final int maxConcurrent;
     private final Semaphore permits;
     private final String dummyHash;
 
     public Passwords(int maxConcurrentHashes) {
         int n = maxConcurrentHashes > 0 ? maxConcurrentHashes : Runtime.getRuntime().availableProcessors();
+        this.maxConcurrent = n;
         this.permits = new Semaphore(n, true);
         this.dummyHash = argon2.hash(Tokens.newSessionToken());
     }
@@ -60,6 +62,11 @@ public final class Passwords implements PasswordHasher {
     @Override
     public boolean needsRehash(String encoded) {
         return !Argon2idHasher.handles(encoded) || argon2.needsRehash(encoded);
+    }
+
+    /** How many hashes are being computed right now. */
+    int inFlight() {
+        return maxConcurrent - permits.availablePermits();
     }
 
     private static boolean isBcrypt(String encoded) {

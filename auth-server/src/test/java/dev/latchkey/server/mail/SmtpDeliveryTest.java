@@ -1,0 +1,113 @@
+package dev.latchkey.server.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+
+import jakarta.mail.internet.MimeMessage;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.latchkey.api.Role;
+import dev.latchkey.server.support.Mail;
+import dev.latchkey.server.support.TestServer;
+
+/** SMTP delivery through Jakarta Mail against a real SMTP server (GreenMail), including outages. */
+class SmtpDeliveryTest {
+    static final String EMAIL = "mailee@example.com";
+
+    @TempDir
+    Path dir;
+    int port;
+    GreenMail smtp;
+    TestServer server;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        server = TestServer.start(dir, Map.of(
+                "auth.mail.transport", "smtp",
+                "auth.mail.smtp.host", "127.0.0.1",
+                "auth.mail.smtp.port", Integer.toString(port),
+                "auth.mail.from", "Latchkey <no-reply@latchkey.test>"));
+        server.addUser(EMAIL, "velvet tractor orbits quietly", Role.USER);
+    }
+
+    @AfterEach
+    void tearDown() {
+        server.close();
+        smtp.stop();
+    }
+
+    private MailJobs.Status lastJob() {
+        long id = server.db().execute().get("SELECT MAX(id) AS id FROM mail_job WHERE recipient = ?", EMAIL)
+                .map(row -> ((Number) row.column("ID").get()).longValue()).orElseThrow();
+        return new MailJobs(server.clock, Duration.ZERO, Duration.ZERO, 1).status(server.db().execute(), id).orElseThrow();
+    }
+
+    private void requestReset() {
+        assertThat(server.post("/api/v1/password-resets", "{\"email\":\"" + EMAIL + "\"}").status()).isEqualTo(202);
+    }
+
+    @Test
+    void resetEmailDeliveredOverSmtpWithTextAndHtml() throws Exception {
+        smtp.start();
+        requestReset();
+        server.flushMail();
+        assertThat(smtp.waitForIncomingEmail(5000, 1)).isTrue();
+        MimeMessage message = smtp.getReceivedMessages()[0];
+        assertThat(message.getAllRecipients()[0].toString()).isEqualTo(EMAIL);
+        assertThat(message.getFrom()[0].toString()).contains("no-reply@latchkey.test");
+        String token = TestServer.tokenIn(Mail.text(message));
+        assertThat(Mail.html(message)).contains("/reset#token=" + token);
+        assertThat(lastJob().status()).isEqualTo(MailStatus.SENT);
+    }
+
+    @Test
+    void jobFailedWhileSmtpDownIsDeliveredWhenItComesBack() throws Exception {
+        requestReset();
+        server.flushMail();
+        MailJobs.Status failed = lastJob();
+        assertThat(failed.status()).isEqualTo(MailStatus.QUEUED);
+        assertThat(failed.attempts()).isGreaterThanOrEqualTo(1);
+        assertThat(failed.lastError()).isNotBlank();
+        assertThat(server.auditCount("MAIL_FAILED", EMAIL)).isGreaterThanOrEqualTo(1);
+
+        smtp.start();
+        server.clock.advance(Duration.ofMinutes(15));
+        server.flushMail();
+        assertThat(smtp.waitForIncomingEmail(5000, 1)).isTrue();
+        assertThat(lastJob().status()).isEqualTo(MailStatus.SENT);
+        assertThat(server.auditCount("MAIL_SENT", EMAIL)).isEqualTo(1);
+    }
+
+    @Test
+    void jobFailedWhileSmtpDownIsDeliveredAfterServerRestart() throws Exception {
+        requestReset();
+        server.flushMail();
+        assertThat(lastJob().status()).isEqualTo(MailStatus.QUEUED);
+
+        smtp.start();
+        server.restart();
+        server.clock.advance(Duration.ofMinutes(15));
+        server.flushMail();
+        assertThat(smtp.waitForIncomingEmail(5000, 1)).isTrue();
+        String token = TestServer.tokenIn(Mail.text(smtp.getReceivedMessages()[0]));
+        assertThat(server.post("/api/v1/password-resets/complete",
+                "{\"token\":\"" + token + "\",\"newPassword\":\"marble canyon whistles softly\"}").status())
+                .isEqualTo(200);
+    }
+}

@@ -1,0 +1,90 @@
+package dev.latchkey.server.password;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
+import org.junit.jupiter.api.Test;
+
+class PasswordsTest {
+    private final Passwords passwords = new Passwords(2);
+
+    @Test
+    void hashIsArgon2idPhcStringWithContractParameters() {
+        String hash = passwords.hash("velvet tractor orbits quietly");
+        assertThat(hash).matches("\\$argon2id\\$v=19\\$m=19456,t=2,p=1\\$[A-Za-z0-9+/]{22}\\$[A-Za-z0-9+/]{43}");
+        assertThat(passwords.hash("velvet tractor orbits quietly")).isNotEqualTo(hash);
+        assertThat(passwords.needsRehash(hash)).isFalse();
+    }
+
+    @Test
+    void matchesWhenSamePasswordThenTrueAndOtherwiseFalse() {
+        String hash = passwords.hash("velvet tractor orbits quietly");
+        assertThat(passwords.matches("velvet tractor orbits quietly", hash)).isTrue();
+        assertThat(passwords.matches("velvet tractor orbits quietlY", hash)).isFalse();
+        assertThat(passwords.matches("", hash)).isFalse();
+    }
+
+    @Test
+    void matchesComparesNfkcForms() {
+        String hash = passwords.hash("\uFB01ne print on the \u2460 page");
+        assertThat(passwords.matches("fine print on the 1 page", hash)).isTrue();
+    }
+
+    @Test
+    void matchesWhenBcryptThenVerifiedAndFlaggedForRehash() {
+        byte[] salt = "fedcba9876543210".getBytes(StandardCharsets.US_ASCII);
+        String bcrypt = OpenBSDBCrypt.generate("2y", "velvet tractor orbits quietly".toCharArray(), salt, 10);
+        assertThat(passwords.matches("velvet tractor orbits quietly", bcrypt)).isTrue();
+        assertThat(passwords.matches("wrong", bcrypt)).isFalse();
+        assertThat(passwords.matches("x".repeat(100), bcrypt)).isFalse();
+        assertThat(passwords.needsRehash(bcrypt)).isTrue();
+    }
+
+    @Test
+    void needsRehashWhenWeakerArgonParameters() {
+        String hash = passwords.hash("velvet tractor orbits quietly").replace("m=19456,t=2", "m=4096,t=1");
+        assertThat(passwords.needsRehash(hash)).isTrue();
+    }
+
+    @Test
+    void matchesWhenTamperedOrGarbageHashThenFalse() {
+        assertThat(passwords.matches("x", "$argon2id$v=19$m=99999999,t=2,p=1$AAAA$AAAA")).isFalse();
+        assertThat(passwords.matches("x", "$argon2id$v=19$garbage")).isFalse();
+        assertThat(passwords.matches("x", "plain text")).isFalse();
+        assertThat(passwords.matches("x", null)).isFalse();
+    }
+
+    @Test
+    void matchesNothingSpendsAHashAndAnswersFalse() {
+        assertThat(passwords.matchesNothing("velvet tractor orbits quietly")).isFalse();
+    }
+
+    @Test
+    void hashingWhenFloodedThenAtMostTheBoundRunsAtOnce() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<String>> hashes = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                hashes.add(pool.submit(() -> passwords.hash("velvet tractor orbits quietly")));
+            }
+            int most = 0;
+            while (!hashes.stream().allMatch(Future::isDone)) {
+                most = Math.max(most, passwords.inFlight());
+                Thread.onSpinWait();
+            }
+            assertThat(most).isBetween(1, 2);
+            for (Future<String> hash : hashes) {
+                assertThat(hash.get()).startsWith("$argon2id$");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
