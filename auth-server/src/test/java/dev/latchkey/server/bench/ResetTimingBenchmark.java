@@ -1,0 +1,88 @@
+package dev.latchkey.server.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.latchkey.api.Role;
+import dev.latchkey.server.AuthServer;
+import dev.latchkey.server.config.ConfigLoader;
+import dev.latchkey.server.password.Passwords;
+import dev.latchkey.server.user.Users;
+
+/**
+ * Measures {@code POST /api/v1/password-resets} for a known and an unknown address, interleaved, with
+ * rate limits off, against the real server on loopback, and prints median, p95 and mean of each and
+ * the difference of the medians. Not a unit test: run it with {@code bin/bench-reset-timing [N]}.
+ */
+public final class ResetTimingBenchmark {
+    private ResetTimingBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int n = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
+        int warmup = Math.max(200, n / 5);
+        Path dir = Files.createTempDirectory("latchkey-bench");
+        try (AuthServer server = AuthServer.start(ConfigLoader.load(Optional.empty(), Map.of(
+                "auth.data-dir", dir.toString(),
+                "server.port", "0",
+                "auth.rate-limit.enabled", "false")), Clock.systemUTC())) {
+            new Users().create(server.database().execute(), "known@example.com", "Known", Role.USER,
+                    new Passwords(1).hash("velvet tractor orbits quietly"), Clock.systemUTC().instant());
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            URI uri = URI.create(server.baseUri() + "/api/v1/password-resets");
+            long[] known = new long[n];
+            long[] unknown = new long[n];
+            for (int i = 0; i < warmup + n; i++) {
+                // Alternate which goes first, so neither always follows the other's background work.
+                boolean knownFirst = i % 2 == 0;
+                long a = time(http, uri, knownFirst ? "known@example.com" : "unknown@example.com");
+                long b = time(http, uri, knownFirst ? "unknown@example.com" : "known@example.com");
+                if (i >= warmup) {
+                    known[i - warmup] = knownFirst ? a : b;
+                    unknown[i - warmup] = knownFirst ? b : a;
+                }
+            }
+            System.out.printf("POST /api/v1/password-resets, %d requests each, interleaved, rate limits off%n", n);
+            print("known email  ", known);
+            print("unknown email", unknown);
+            System.out.printf("difference of medians: %.3f ms%n", Math.abs(median(known) - median(unknown)) / 1e6);
+        }
+    }
+
+    private static long time(HttpClient http, URI uri, String email) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(uri)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + email + "\"}"))
+                .build();
+        long start = System.nanoTime();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        long elapsed = System.nanoTime() - start;
+        if (response.statusCode() != 202) {
+            throw new IllegalStateException("Unexpected status " + response.statusCode() + ": " + response.body());
+        }
+        return elapsed;
+    }
+
+    private static void print(String label, long[] nanos) {
+        long[] sorted = nanos.clone();
+        Arrays.sort(sorted);
+        double mean = Arrays.stream(sorted).average().orElse(0);
+        System.out.printf("%s  median %.3f ms  p95 %.3f ms  mean %.3f ms%n", label, median(sorted) / 1e6,
+                sorted[(int) Math.ceil(sorted.length * 0.95) - 1] / 1e6, mean / 1e6);
+    }
+
+    private static double median(long[] nanos) {
+        long[] sorted = nanos.clone();
+        Arrays.sort(sorted);
+        int mid = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2.0;
+    }
+}
