@@ -21,6 +21,7 @@ import dev.latchkey.server.mail.MailJobs;
 import dev.latchkey.server.mail.MailSender;
 import dev.latchkey.server.mail.MailTransport;
 import dev.latchkey.server.mail.SmtpTransport;
+import dev.latchkey.server.password.PasswordChanges;
 import dev.latchkey.server.password.Passwords;
 import dev.latchkey.server.ratelimit.RateLimits;
 import dev.latchkey.server.reset.ResetLetters;
@@ -67,10 +68,10 @@ public final class AuthServer implements AutoCloseable {
             MailSender sender = new MailSender(db, mailJobs,
                     new ResetLetters(db, users, tokens, audit, publicUrl::get, settings.resetTokenTtl(), clock),
                     transport(mail, clock), audit, mail.from(), mail.pollInterval());
-            ResetService resets = new ResetService(db, users, tokens, sessions, passwords, policy, mailJobs,
-                    sender::wake, audit, limits, clock);
-            SessionService sessionService = new SessionService(db, users, sessions, passwords, policy, mailJobs,
-                    sender::wake, audit, limits, clock);
+            PasswordChanges changes = new PasswordChanges(users, passwords, policy, mailJobs, sender::wake, audit, clock);
+            ResetService resets = new ResetService(db, users, tokens, sessions, changes, mailJobs, sender::wake, audit,
+                    limits);
+            SessionService sessionService = new SessionService(db, users, sessions, passwords, changes, audit, limits);
             Api api = new Api(resets, sessionService, policy, new ClientIp(settings.trustedProxies()),
                     settings.resetTokenTtl());
 

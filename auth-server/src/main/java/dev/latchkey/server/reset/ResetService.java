@@ -1,11 +1,8 @@
 package dev.latchkey.server.reset;
 
-import java.time.Clock;
 
 import dev.latchkey.api.EmailAddress;
 import dev.latchkey.api.Responses.VerifyResponse;
-import dev.latchkey.password.PasswordCheck;
-import dev.latchkey.password.PasswordPolicy;
 import dev.latchkey.server.audit.AuditEvent;
 import dev.latchkey.server.audit.AuditLog;
 import dev.latchkey.server.audit.AuditType;
@@ -13,7 +10,7 @@ import dev.latchkey.server.db.Database;
 import dev.latchkey.server.http.ApiException;
 import dev.latchkey.server.mail.MailJobs;
 import dev.latchkey.server.mail.MailKind;
-import dev.latchkey.server.password.Passwords;
+import dev.latchkey.server.password.PasswordChanges;
 import dev.latchkey.server.ratelimit.RateLimits;
 import dev.latchkey.server.session.Sessions;
 import dev.latchkey.server.user.User;
@@ -25,28 +22,23 @@ public final class ResetService {
     private final Users users;
     private final ResetTokens tokens;
     private final Sessions sessions;
-    private final Passwords passwords;
-    private final PasswordPolicy policy;
+    private final PasswordChanges changes;
     private final MailJobs mailJobs;
     private final Runnable mailWake;
     private final AuditLog audit;
     private final RateLimits limits;
-    private final Clock clock;
 
-    public ResetService(Database db, Users users, ResetTokens tokens, Sessions sessions, Passwords passwords,
-                        PasswordPolicy policy, MailJobs mailJobs, Runnable mailWake, AuditLog audit, RateLimits limits,
-                        Clock clock) {
+    public ResetService(Database db, Users users, ResetTokens tokens, Sessions sessions, PasswordChanges changes,
+                        MailJobs mailJobs, Runnable mailWake, AuditLog audit, RateLimits limits) {
         this.db = db;
         this.users = users;
         this.tokens = tokens;
         this.sessions = sessions;
-        this.passwords = passwords;
-        this.policy = policy;
+        this.changes = changes;
         this.mailJobs = mailJobs;
         this.mailWake = mailWake;
         this.audit = audit;
         this.limits = limits;
-        this.clock = clock;
     }
 
     /**
@@ -80,30 +72,25 @@ public final class ResetService {
     public void complete(String token, String newPassword, String clientIp) {
         ResetTokens.Usable usable = usableOrRefuse(token, clientIp);
         User user = users.findById(db.execute(), usable.userId()).orElseThrow(ApiException::invalidToken);
-        PasswordCheck check = policy.check(newPassword, user.email());
-        if (!check.acceptable()) {
-            throw ApiException.weakPassword(policy.failures(check));
-        }
-        String hash = passwords.hash(newPassword);
+        String hash = changes.acceptableHash(newPassword, user);
         boolean done = db.inTransaction(tx -> {
             if (!tokens.consume(tx, usable)) {
                 return false;
             }
-            users.updatePassword(tx, user.id(), hash, clock.instant());
             tokens.invalidateAll(tx, user.id());
             sessions.revokeAll(tx, user.id());
             limits.signInPerEmail().clear(tx, user.email());
-            audit.record(tx, new AuditEvent(AuditType.RESET_COMPLETED, user.id(), user.email(), user.email(), clientIp,
-                    usable.purpose() == ResetTokens.Purpose.INVITE ? "First password set from an invitation"
-                            : "Password reset with an emailed token; all sessions signed out"));
-            mailJobs.enqueue(tx, MailKind.PASSWORD_CHANGED, user.email(), clientIp, null);
+            changes.store(tx, user, hash, new AuditEvent(AuditType.RESET_COMPLETED, user.id(), user.email(),
+                    user.email(), clientIp, usable.purpose() == ResetTokens.Purpose.INVITE
+                            ? "First password set from an invitation"
+                            : "Password reset with an emailed token; all sessions signed out"), clientIp);
             return true;
         });
         if (!done) {
             rejected(clientIp, "Token was used or replaced while the new password was being set");
             throw ApiException.invalidToken();
         }
-        mailWake.run();
+        changes.committed();
     }
 
     private ResetTokens.Usable usableOrRefuse(String token, String clientIp) {

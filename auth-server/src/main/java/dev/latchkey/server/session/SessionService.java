@@ -1,6 +1,5 @@
 package dev.latchkey.server.session;
 
-import java.time.Clock;
 import java.util.Optional;
 
 import io.helidon.http.HeaderNames;
@@ -8,15 +7,12 @@ import io.helidon.webserver.http.ServerRequest;
 
 import dev.latchkey.api.ErrorCode;
 import dev.latchkey.api.Responses.SessionResponse;
-import dev.latchkey.password.PasswordCheck;
-import dev.latchkey.password.PasswordPolicy;
 import dev.latchkey.server.audit.AuditEvent;
 import dev.latchkey.server.audit.AuditLog;
 import dev.latchkey.server.audit.AuditType;
 import dev.latchkey.server.db.Database;
 import dev.latchkey.server.http.ApiException;
-import dev.latchkey.server.mail.MailJobs;
-import dev.latchkey.server.mail.MailKind;
+import dev.latchkey.server.password.PasswordChanges;
 import dev.latchkey.server.password.Passwords;
 import dev.latchkey.server.ratelimit.Decision;
 import dev.latchkey.server.ratelimit.RateLimits;
@@ -31,25 +27,19 @@ public final class SessionService {
     private final Users users;
     private final Sessions sessions;
     private final Passwords passwords;
-    private final PasswordPolicy policy;
-    private final MailJobs mailJobs;
-    private final Runnable mailWake;
+    private final PasswordChanges changes;
     private final AuditLog audit;
     private final RateLimits limits;
-    private final Clock clock;
 
-    public SessionService(Database db, Users users, Sessions sessions, Passwords passwords, PasswordPolicy policy,
-                          MailJobs mailJobs, Runnable mailWake, AuditLog audit, RateLimits limits, Clock clock) {
+    public SessionService(Database db, Users users, Sessions sessions, Passwords passwords, PasswordChanges changes,
+                          AuditLog audit, RateLimits limits) {
         this.db = db;
         this.users = users;
         this.sessions = sessions;
         this.passwords = passwords;
-        this.policy = policy;
-        this.mailJobs = mailJobs;
-        this.mailWake = mailWake;
+        this.changes = changes;
         this.audit = audit;
         this.limits = limits;
-        this.clock = clock;
     }
 
     /**
@@ -127,20 +117,14 @@ public final class SessionService {
             });
             throw ApiException.of(ErrorCode.INVALID_CREDENTIALS, "The current password is not right.");
         }
-        PasswordCheck check = policy.check(newPassword, user.email());
-        if (!check.acceptable()) {
-            throw ApiException.weakPassword(policy.failures(check));
-        }
-        String hash = passwords.hash(newPassword);
+        String hash = changes.acceptableHash(newPassword, user);
         db.inTransaction(tx -> {
-            users.updatePassword(tx, user.id(), hash, clock.instant());
             sessions.revokeAllExcept(tx, user.id(), caller.sessionToken());
-            audit.record(tx, new AuditEvent(AuditType.PASSWORD_CHANGED, user.id(), user.email(), user.email(),
-                    clientIp, "Password changed by its owner; other sessions signed out"));
-            mailJobs.enqueue(tx, MailKind.PASSWORD_CHANGED, user.email(), clientIp, null);
+            changes.store(tx, user, hash, new AuditEvent(AuditType.PASSWORD_CHANGED, user.id(), user.email(),
+                    user.email(), clientIp, "Password changed by its owner; other sessions signed out"), clientIp);
             return null;
         });
-        mailWake.run();
+        changes.committed();
     }
 
     private void upgradeHashIfNeeded(User user, String password, String clientIp) {

@@ -12,7 +12,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.latchkey.api.Role;
 import dev.latchkey.server.support.TestServer;
 import dev.latchkey.server.support.TestServer.Response;
 
@@ -23,7 +22,6 @@ class SessionTest {
     @TempDir
     static Path dir;
     static TestServer server;
-    static int users;
     static int ips;
 
     @BeforeAll
@@ -37,9 +35,7 @@ class SessionTest {
     }
 
     private static String newUser() {
-        String email = "member" + (++users) + "@example.com";
-        server.addUser(email, PASSWORD, Role.USER);
-        return email;
+        return server.newUser("member", PASSWORD);
     }
 
     /** A fresh client IP per test keeps the per-IP limits out of each other's way. */

@@ -41,6 +41,7 @@ import dev.latchkey.server.user.Users;
 public final class TestServer implements AutoCloseable {
     public static final Pattern TOKEN_LINE = Pattern.compile("(?m)^([A-Za-z0-9_-]{64})\\r?$");
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final java.util.concurrent.atomic.AtomicInteger USERS = new java.util.concurrent.atomic.AtomicInteger();
 
     public final MutableClock clock;
     public final Path dataDir;
@@ -82,6 +83,13 @@ public final class TestServer implements AutoCloseable {
 
     public Database db() {
         return server.database();
+    }
+
+    /** A new USER with a unique address made from {@code prefix}; tests of one class share a server. */
+    public String newUser(String prefix, String password) {
+        String email = prefix + USERS.incrementAndGet() + "@example.com";
+        addUser(email, password, Role.USER);
+        return email;
     }
 
     public long addUser(String email, String password, Role role) {

@@ -1,0 +1,61 @@
+package dev.latchkey.server.password;
+
+import java.time.Clock;
+
+import io.helidon.dbclient.DbExecute;
+
+import dev.latchkey.password.PasswordCheck;
+import dev.latchkey.password.PasswordPolicy;
+import dev.latchkey.server.audit.AuditEvent;
+import dev.latchkey.server.audit.AuditLog;
+import dev.latchkey.server.http.ApiException;
+import dev.latchkey.server.mail.MailJobs;
+import dev.latchkey.server.mail.MailKind;
+import dev.latchkey.server.user.User;
+import dev.latchkey.server.user.Users;
+
+/**
+ * What every password change shares, whether by reset or by its owner: the policy check, the hash,
+ * and, inside the caller's transaction, the stored hash, the audit row and the "password changed" email.
+ */
+public final class PasswordChanges {
+    private final Users users;
+    private final Passwords passwords;
+    private final PasswordPolicy policy;
+    private final MailJobs mailJobs;
+    private final Runnable mailWake;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    public PasswordChanges(Users users, Passwords passwords, PasswordPolicy policy, MailJobs mailJobs,
+                           Runnable mailWake, AuditLog audit, Clock clock) {
+        this.users = users;
+        this.passwords = passwords;
+        this.policy = policy;
+        this.mailJobs = mailJobs;
+        this.mailWake = mailWake;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** The hash of an acceptable new password; 422 with one line per broken rule otherwise. */
+    public String acceptableHash(String newPassword, User user) {
+        PasswordCheck check = policy.check(newPassword, user.email());
+        if (!check.acceptable()) {
+            throw ApiException.weakPassword(policy.failures(check));
+        }
+        return passwords.hash(newPassword);
+    }
+
+    /** Stores the hash, writes the audit event and queues the notice, all in {@code tx}. */
+    public void store(DbExecute tx, User user, String hash, AuditEvent event, String clientIp) {
+        users.updatePassword(tx, user.id(), hash, clock.instant());
+        audit.record(tx, event);
+        mailJobs.enqueue(tx, MailKind.PASSWORD_CHANGED, user.email(), clientIp, null);
+    }
+
+    /** After the transaction committed: the notice can go now. */
+    public void committed() {
+        mailWake.run();
+    }
+}
