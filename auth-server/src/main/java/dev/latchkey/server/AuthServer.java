@@ -85,6 +85,8 @@ public final class AuthServer implements AutoCloseable {
                     .routing(routing -> Main.routing(routing, api))
                     .build()
                     .start();
+            // Starting the web server re-reads the logging configuration, which resets levels.
+            LogGuard.apply();
             String host = config.get("server.host").asString().orElse("127.0.0.1");
             publicUrl.set(settings.publicUrl().orElse(URI.create("http://" + host + ":" + server.port())));
             sender.start();

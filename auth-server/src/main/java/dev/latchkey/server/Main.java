@@ -2,6 +2,7 @@ package dev.latchkey.server;
 
 import java.time.Clock;
 
+import io.helidon.logging.common.LogConfig;
 import io.helidon.webserver.http.HttpRouting;
 
 import dev.latchkey.server.config.ConfigLoader;
@@ -23,6 +24,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        LogConfig.configureRuntime();
         CommandLine cli;
         try {
             cli = CommandLine.parse(args);
