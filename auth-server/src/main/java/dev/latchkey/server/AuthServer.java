@@ -29,6 +29,7 @@ import dev.latchkey.server.reset.ResetService;
 import dev.latchkey.server.reset.ResetTokens;
 import dev.latchkey.server.session.SessionService;
 import dev.latchkey.server.session.Sessions;
+import dev.latchkey.server.user.Accounts;
 import dev.latchkey.server.user.Users;
 
 /**
@@ -41,13 +42,16 @@ public final class AuthServer implements AutoCloseable {
     private final MailSender mailSender;
     private final URI publicUrl;
     private final AuthSettings settings;
+    private final Accounts accounts;
 
-    private AuthServer(WebServer server, Database db, MailSender mailSender, URI publicUrl, AuthSettings settings) {
+    private AuthServer(WebServer server, Database db, MailSender mailSender, URI publicUrl, AuthSettings settings,
+                       Accounts accounts) {
         this.server = server;
         this.db = db;
         this.mailSender = mailSender;
         this.publicUrl = publicUrl;
         this.settings = settings;
+        this.accounts = accounts;
     }
 
     public static AuthServer start(Config config, Clock clock) {
@@ -90,7 +94,8 @@ public final class AuthServer implements AutoCloseable {
             String host = config.get("server.host").asString().orElse("127.0.0.1");
             publicUrl.set(settings.publicUrl().orElse(URI.create("http://" + host + ":" + server.port())));
             sender.start();
-            return new AuthServer(server, db, sender, publicUrl.get(), settings);
+            return new AuthServer(server, db, sender, publicUrl.get(), settings,
+                    new Accounts(db, users, passwords, policy, audit, clock));
         } catch (RuntimeException e) {
             db.close();
             throw e;
@@ -120,6 +125,11 @@ public final class AuthServer implements AutoCloseable {
 
     public Database database() {
         return db;
+    }
+
+    /** Account creation in-process: the desktop's first-run set-up uses it when it embeds the server. */
+    public Accounts accounts() {
+        return accounts;
     }
 
     public MailSender mailSender() {

@@ -9,18 +9,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 import io.helidon.config.Config;
 
-import dev.latchkey.api.EmailAddress;
 import dev.latchkey.api.Role;
-import dev.latchkey.password.PasswordCheck;
 import dev.latchkey.password.PasswordPolicy;
 import dev.latchkey.server.CommandLine;
-import dev.latchkey.server.audit.AuditEvent;
 import dev.latchkey.server.audit.AuditLog;
-import dev.latchkey.server.audit.AuditType;
 import dev.latchkey.server.config.AuthSettings;
 import dev.latchkey.server.config.ConfigLoader;
 import dev.latchkey.server.db.Database;
@@ -59,10 +54,8 @@ public final class UsersCommand {
     }
 
     private int add(CommandLine cli, Config config) {
-        Optional<String> email = cli.option("--email").flatMap(EmailAddress::normalize);
-        if (email.isEmpty()) {
-            err.println(cli.option("--email").isEmpty() ? "Give the new user's address with --email."
-                    : "Not a valid email address: " + cli.option("--email").get());
+        if (cli.option("--email").isEmpty()) {
+            err.println("Give the new user's address with --email.");
             return 1;
         }
         Role role;
@@ -72,12 +65,6 @@ public final class UsersCommand {
             err.println("The role must be USER, HELPDESK or ADMIN, not " + cli.option("--role").get() + ".");
             return 1;
         }
-        String name = cli.option("--name").map(String::strip).filter(s -> !s.isEmpty())
-                .orElse(EmailAddress.localPart(email.get()));
-        if (name.length() > 200) {
-            err.println("The name can have at most 200 characters.");
-            return 1;
-        }
         String password = readPassword();
         if (password == null) {
             err.println("Type the password as one line on standard input.");
@@ -85,27 +72,16 @@ public final class UsersCommand {
         }
         AuthSettings settings = AuthSettings.from(config);
         PasswordPolicy policy = new PasswordPolicy(settings.passwordMinLength(), settings.passwordMinScore());
-        PasswordCheck check = policy.check(password, email.get());
-        if (!check.acceptable()) {
-            err.println("The password is too weak: " + String.join(" ", policy.failures(check)));
-            return 1;
-        }
+        Clock clock = Clock.systemUTC();
         try (Database db = Database.open(config.get("db"))) {
-            Users users = new Users();
-            if (users.findByEmail(db.execute(), email.get()).isPresent()) {
-                err.println("A user with the address " + email.get() + " already exists.");
-                return 1;
-            }
-            String hash = new Passwords(1).hash(password);
-            Clock clock = Clock.systemUTC();
-            long id = db.inTransaction(tx -> {
-                long created = users.create(tx, email.get(), name, role, hash, clock.instant());
-                new AuditLog(clock).record(tx, new AuditEvent(AuditType.USER_CREATED, created, email.get(),
-                        "command line", null, "Created with role " + role));
-                return created;
-            });
-            out.println("Added user " + id + ": " + email.get() + " (" + role + ")");
+            Accounts accounts = new Accounts(db, new Users(), new Passwords(1), policy, new AuditLog(clock), clock);
+            User user = accounts.create(cli.option("--email").get(), cli.option("--name").orElse(null), role, password,
+                    "command line");
+            out.println("Added user " + user.id() + ": " + user.email() + " (" + user.role() + ")");
             return 0;
+        } catch (AccountRefused e) {
+            err.println(e.getMessage());
+            return 1;
         } catch (DatabaseInUseException e) {
             err.println(e.getMessage());
             return 1;
