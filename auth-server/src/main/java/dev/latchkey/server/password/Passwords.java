@@ -1,5 +1,6 @@
 package dev.latchkey.server.password;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
 
@@ -17,13 +18,14 @@ public final class Passwords implements PasswordHasher {
     private final Argon2idHasher argon2 = new Argon2idHasher();
     private final int maxConcurrent;
     private final Semaphore permits;
-    private final String dummyHash;
+    /** Made in the background: start-up need not wait for a hash nobody has asked for yet. */
+    private final CompletableFuture<String> dummyHash;
 
     public Passwords(int maxConcurrentHashes) {
         int n = maxConcurrentHashes > 0 ? maxConcurrentHashes : Runtime.getRuntime().availableProcessors();
         this.maxConcurrent = n;
         this.permits = new Semaphore(n, true);
-        this.dummyHash = argon2.hash(Tokens.newSessionToken());
+        this.dummyHash = CompletableFuture.supplyAsync(() -> argon2.hash(Tokens.newSessionToken()));
     }
 
     @Override
@@ -55,7 +57,7 @@ public final class Passwords implements PasswordHasher {
      * (unknown email, no password set yet), so the answer takes as long as a wrong password.
      */
     public boolean matchesNothing(String password) {
-        matches(password, dummyHash);
+        matches(password, dummyHash.join());
         return false;
     }
 

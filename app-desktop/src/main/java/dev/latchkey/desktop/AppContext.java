@@ -1,0 +1,81 @@
+package dev.latchkey.desktop;
+
+import java.util.Optional;
+
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+
+import dev.latchkey.api.Responses.SessionResponse;
+import dev.latchkey.api.Responses.VerifyResponse;
+import dev.latchkey.desktop.client.AuthClient;
+import dev.latchkey.desktop.embedded.LocalServer;
+import dev.latchkey.desktop.task.BackgroundRunner;
+import dev.latchkey.password.PasswordPolicy;
+
+/** What the screens share: the client, the runner, the policy, and where the user is in a journey. */
+public final class AppContext {
+    private final AuthClient client;
+    private final BackgroundRunner runner;
+    private final Optional<LocalServer> local;
+    private final Messages messages;
+    private final PasswordPolicy policy;
+    private final ObjectProperty<SessionResponse> session = new SimpleObjectProperty<>();
+    private final ObjectProperty<VerifiedToken> resetToken = new SimpleObjectProperty<>();
+    private final ObjectProperty<String> signInEmail = new SimpleObjectProperty<>("");
+    private final ObjectProperty<String> notice = new SimpleObjectProperty<>("");
+
+    /** A token the server verified, with what it told about it. */
+    public record VerifiedToken(String token, VerifyResponse info) {
+        @Override
+        public String toString() {
+            return "VerifiedToken[" + info.email() + "]";
+        }
+    }
+
+    public AppContext(AuthClient client, BackgroundRunner runner, Optional<LocalServer> local, Messages messages,
+                      PasswordPolicy policy) {
+        this.client = client;
+        this.runner = runner;
+        this.local = local;
+        this.messages = messages;
+        this.policy = policy;
+    }
+
+    public AuthClient client() {
+        return client;
+    }
+
+    public BackgroundRunner runner() {
+        return runner;
+    }
+
+    public Optional<LocalServer> local() {
+        return local;
+    }
+
+    public Messages messages() {
+        return messages;
+    }
+
+    public PasswordPolicy policy() {
+        return policy;
+    }
+
+    public ObjectProperty<SessionResponse> session() {
+        return session;
+    }
+
+    public ObjectProperty<VerifiedToken> resetToken() {
+        return resetToken;
+    }
+
+    /** The address to prefill on the sign-in screen. */
+    public ObjectProperty<String> signInEmail() {
+        return signInEmail;
+    }
+
+    /** A one-time message for the next screen ("Administrator created. Sign in."). */
+    public ObjectProperty<String> notice() {
+        return notice;
+    }
+}

@@ -1,0 +1,38 @@
+package dev.latchkey.desktop;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The command line: {@code --server URL} uses a remote auth server; otherwise one runs in-process with
+ * its data in {@code --data-dir DIR} (default {@code ~/.latchkey}).
+ */
+public record AppOptions(Optional<URI> server, Path dataDir) {
+    public static final String USAGE = "Usage: latchkey [--server URL] [--data-dir DIR] [--help]";
+
+    public static AppOptions parse(String... args) {
+        Optional<URI> server = Optional.empty();
+        Path dataDir = Path.of(System.getProperty("user.home"), ".latchkey");
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException(arg.startsWith("--") ? arg + " needs a value." : "Unknown " + arg);
+            }
+            switch (arg) {
+                case "--server" -> server = Optional.of(serverUri(args[++i]));
+                case "--data-dir" -> dataDir = Path.of(args[++i]).toAbsolutePath();
+                default -> throw new IllegalArgumentException("Unknown option " + arg + ".");
+            }
+        }
+        return new AppOptions(server, dataDir);
+    }
+
+    private static URI serverUri(String raw) {
+        URI uri = URI.create(raw.endsWith("/") ? raw.substring(0, raw.length() - 1) : raw);
+        if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
+            throw new IllegalArgumentException("--server needs an http or https address, like http://127.0.0.1:8080");
+        }
+        return uri;
+    }
+}

@@ -1,0 +1,133 @@
+package dev.latchkey.desktop.client;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.latchkey.api.ErrorCode;
+import dev.latchkey.api.ErrorResponse;
+import dev.latchkey.api.Requests.ChangePasswordRequest;
+import dev.latchkey.api.Requests.CompleteResetRequest;
+import dev.latchkey.api.Requests.ResetRequest;
+import dev.latchkey.api.Requests.SignInRequest;
+import dev.latchkey.api.Requests.TokenRequest;
+import dev.latchkey.api.Responses.Me;
+import dev.latchkey.api.Responses.MessageResponse;
+import dev.latchkey.api.Responses.PasswordPolicyView;
+import dev.latchkey.api.Responses.SessionResponse;
+import dev.latchkey.api.Responses.VerifyResponse;
+
+/**
+ * The API v1 over {@code java.net.http} and Jackson. Every method blocks (call it off the FX thread)
+ * and either returns the success body or throws a typed {@link ApiError}.
+ */
+public final class AuthClient {
+    private static final Duration TIMEOUT = Duration.ofSeconds(20);
+
+    private final URI base;
+    private final HttpClient http;
+    private final ObjectMapper json = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    public AuthClient(URI base) {
+        this.base = base;
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT).build();
+    }
+
+    public URI base() {
+        return base;
+    }
+
+    public PasswordPolicyView passwordPolicy() throws ApiError {
+        return send("GET", "/api/v1/password-policy", null, null, PasswordPolicyView.class);
+    }
+
+    public String requestReset(String email) throws ApiError {
+        return send("POST", "/api/v1/password-resets", new ResetRequest(email), null, MessageResponse.class).message();
+    }
+
+    public VerifyResponse verify(String token) throws ApiError {
+        return send("POST", "/api/v1/password-resets/verify", new TokenRequest(token), null, VerifyResponse.class);
+    }
+
+    public String completeReset(String token, String newPassword) throws ApiError {
+        return send("POST", "/api/v1/password-resets/complete", new CompleteResetRequest(token, newPassword), null,
+                MessageResponse.class).message();
+    }
+
+    public SessionResponse signIn(String email, String password) throws ApiError {
+        return send("POST", "/api/v1/sessions", new SignInRequest(email, password), null, SessionResponse.class);
+    }
+
+    public void signOut(String session) throws ApiError {
+        send("DELETE", "/api/v1/sessions/current", null, session, Void.class);
+    }
+
+    public Me me(String session) throws ApiError {
+        return send("GET", "/api/v1/me", null, session, Me.class);
+    }
+
+    public String changePassword(String session, String currentPassword, String newPassword) throws ApiError {
+        return send("POST", "/api/v1/me/password", new ChangePasswordRequest(currentPassword, newPassword), session,
+                MessageResponse.class).message();
+    }
+
+    private <T> T send(String method, String path, Object body, String session, Class<T> type) throws ApiError {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT)
+                .header("Accept", "application/json");
+        if (session != null) {
+            request.header("Authorization", "Bearer " + session);
+        }
+        try {
+            if (body != null) {
+                request.header("Content-Type", "application/json")
+                        .method(method, HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)));
+            } else {
+                request.method(method, HttpRequest.BodyPublishers.noBody());
+            }
+            HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            int status = response.statusCode();
+            if (status >= 200 && status < 300) {
+                return type == Void.class || response.body().length == 0 ? null : json.readValue(response.body(), type);
+            }
+            throw error(status, response);
+        } catch (JsonProcessingException e) {
+            throw new ApiError(ApiError.Kind.SERVER_ERROR, "The server sent an answer this app does not understand.",
+                    null, 0);
+        } catch (IOException e) {
+            throw new ApiError(ApiError.Kind.UNREACHABLE, "Cannot reach the Latchkey server at " + base + ".", null, 0);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiError(ApiError.Kind.UNREACHABLE, "The request was interrupted.", null, 0);
+        }
+    }
+
+    private ApiError error(int status, HttpResponse<byte[]> response) {
+        long retryAfter = response.headers().firstValue("Retry-After").map(AuthClient::seconds).orElse(0L);
+        try {
+            ErrorResponse error = json.readValue(response.body(), ErrorResponse.class);
+            return new ApiError(ApiError.kindOf(ErrorCode.fromWireName(error.error())), error.message(),
+                    error.details(), retryAfter);
+        } catch (IOException | IllegalArgumentException e) {
+            ApiError.Kind kind = status >= 500 ? ApiError.Kind.SERVER_ERROR : ApiError.Kind.INVALID_REQUEST;
+            return new ApiError(kind, "The server answered " + status + ".", null, retryAfter);
+        }
+    }
+
+    private static long seconds(String value) {
+        try {
+            return Long.parseLong(value.strip());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+}

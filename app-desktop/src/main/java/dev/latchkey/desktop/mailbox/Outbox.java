@@ -1,0 +1,88 @@
+package dev.latchkey.desktop.mailbox;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+
+import jakarta.mail.BodyPart;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+
+import dev.latchkey.desktop.reset.TokenViewModel;
+
+/** Reads the embedded server's outbox folder: one RFC 822 {@code .eml} file per message. */
+public final class Outbox {
+    private static final Logger LOG = Logger.getLogger(Outbox.class.getName());
+
+    private final Path dir;
+    private final Session session = Session.getInstance(new Properties());
+
+    public Outbox(Path dir) {
+        this.dir = dir;
+    }
+
+    /** The messages, newest first. A file that cannot be read is skipped (and logged by name only). */
+    public List<MailItem> read() throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        List<Path> files;
+        try (Stream<Path> listing = Files.list(dir)) {
+            files = listing.filter(p -> p.getFileName().toString().endsWith(".eml")).toList();
+        }
+        List<MailItem> items = new ArrayList<>();
+        for (Path file : files) {
+            try {
+                items.add(parse(file));
+            } catch (NoSuchFileException gone) {
+                // Removed between listing and reading.
+            } catch (IOException | MessagingException | RuntimeException e) {
+                LOG.log(Level.WARNING, "Skipping unreadable outbox file " + file.getFileName());
+            }
+        }
+        items.sort(Comparator.comparing(MailItem::received).thenComparing(MailItem::fileName).reversed());
+        return items;
+    }
+
+    private MailItem parse(Path file) throws IOException, MessagingException {
+        try (InputStream in = Files.newInputStream(file)) {
+            MimeMessage message = new MimeMessage(session, in);
+            String text = plainText(message);
+            Instant received = message.getSentDate() == null ? Files.getLastModifiedTime(file).toInstant()
+                    : message.getSentDate().toInstant();
+            String to = message.getAllRecipients() == null ? "" : message.getAllRecipients()[0].toString();
+            Optional<String> code = message.getSubject() != null && message.getSubject().startsWith("Reset")
+                    ? TokenViewModel.extractToken(text) : Optional.empty();
+            return new MailItem(file.getFileName().toString(), received, to, message.getSubject(), text, code);
+        }
+    }
+
+    private static String plainText(MimeMessage message) throws IOException, MessagingException {
+        Object content = message.getContent();
+        if (content instanceof String s) {
+            return s;
+        }
+        if (content instanceof MimeMultipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                BodyPart part = multipart.getBodyPart(i);
+                if (part.isMimeType("text/plain")) {
+                    return (String) part.getContent();
+                }
+            }
+        }
+        return "";
+    }
+}

@@ -1,0 +1,23 @@
+package dev.latchkey.desktop.navigation;
+
+/** The app's screens and their FXML. */
+public enum Screen {
+    SETUP("setup/SetupView.fxml"),
+    SIGN_IN("signin/SignInView.fxml"),
+    FORGOT("reset/ForgotView.fxml"),
+    TOKEN("reset/TokenView.fxml"),
+    NEW_PASSWORD("reset/NewPasswordView.fxml"),
+    DONE("reset/DoneView.fxml"),
+    ACCOUNT("account/AccountView.fxml"),
+    MAILBOX("mailbox/MailboxView.fxml");
+
+    private final String fxml;
+
+    Screen(String fxml) {
+        this.fxml = fxml;
+    }
+
+    public String fxml() {
+        return "/dev/latchkey/desktop/" + fxml;
+    }
+}

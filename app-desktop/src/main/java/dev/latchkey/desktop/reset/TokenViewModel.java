@@ -1,0 +1,107 @@
+package dev.latchkey.desktop.reset;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+import dev.latchkey.desktop.AppContext;
+import dev.latchkey.desktop.ScreenModel;
+import dev.latchkey.desktop.client.ApiError;
+import dev.latchkey.desktop.navigation.Navigator;
+import dev.latchkey.desktop.navigation.Screen;
+
+/** Token entry: the code or the whole link, verified (not used up) before going on. */
+public final class TokenViewModel extends ScreenModel {
+    private static final Pattern TOKEN = Pattern.compile("(?<![A-Za-z0-9_-])([A-Za-z0-9_-]{64})(?![A-Za-z0-9_-])");
+    static final DateTimeFormatter WHEN = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT);
+
+    private final StringProperty input = new SimpleStringProperty("");
+    private final StringProperty verifiedText = new SimpleStringProperty("");
+    private final BooleanProperty verified = new SimpleBooleanProperty();
+    private final BooleanProperty tokenRejected = new SimpleBooleanProperty();
+    private final BooleanBinding canVerify;
+
+    public TokenViewModel(AppContext context, Navigator navigator) {
+        super(context, navigator);
+        canVerify = Bindings.createBooleanBinding(() -> extractToken(input.get()).isPresent() && !busyProperty().get(),
+                input, busyProperty());
+        input.addListener((obs, old, now) -> {
+            verified.set(false);
+            tokenRejected.set(false);
+            errorProperty().set("");
+        });
+    }
+
+    /** The token in what was pasted: the code alone, or a link whose fragment holds it. */
+    public static Optional<String> extractToken(String pasted) {
+        if (pasted == null) {
+            return Optional.empty();
+        }
+        Matcher m = TOKEN.matcher(pasted.strip());
+        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+    }
+
+    public StringProperty inputProperty() {
+        return input;
+    }
+
+    public StringProperty verifiedTextProperty() {
+        return verifiedText;
+    }
+
+    public BooleanProperty verifiedProperty() {
+        return verified;
+    }
+
+    public BooleanProperty tokenRejectedProperty() {
+        return tokenRejected;
+    }
+
+    public BooleanBinding canVerifyProperty() {
+        return canVerify;
+    }
+
+    public void verify() {
+        Optional<String> token = extractToken(input.get());
+        if (token.isEmpty() || busyProperty().get()) {
+            return;
+        }
+        call(() -> context.client().verify(token.get()), info -> {
+            context.resetToken().set(new AppContext.VerifiedToken(token.get(), info));
+            verifiedText.set(text().get("token.verified", info.email(), when(info.expiresAt())));
+            verified.set(true);
+        }, failure -> {
+            tokenRejected.set(failure instanceof ApiError e && e.kind() == ApiError.Kind.INVALID_TOKEN);
+            showError(failure);
+        });
+    }
+
+    public void proceed() {
+        if (verified.get()) {
+            navigator.show(Screen.NEW_PASSWORD);
+        }
+    }
+
+    public void askAgain() {
+        navigator.show(Screen.FORGOT);
+    }
+
+    public void backToSignIn() {
+        navigator.show(Screen.SIGN_IN);
+    }
+
+    static String when(String isoInstant) {
+        return WHEN.format(Instant.parse(isoInstant).atZone(ZoneId.systemDefault()));
+    }
+}
