@@ -9,7 +9,7 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
-import dev.latchkey.desktop.navigation.Navigator;
+import dev.latchkey.desktop.navigation.Navigation;
 
 /**
  * What every screen's view-model has: a busy flag while a call runs (views show progress and disable
@@ -17,11 +17,11 @@ import dev.latchkey.desktop.navigation.Navigator;
  */
 public abstract class ScreenModel {
     protected final AppContext context;
-    protected final Navigator navigator;
+    protected final Navigation navigator;
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private final StringProperty error = new SimpleStringProperty("");
 
-    protected ScreenModel(AppContext context, Navigator navigator) {
+    protected ScreenModel(AppContext context, Navigation navigator) {
         this.context = context;
         this.navigator = navigator;
     }

@@ -17,7 +17,7 @@ import dev.latchkey.api.Responses.SessionResponse;
 import dev.latchkey.desktop.AppContext;
 import dev.latchkey.desktop.ScreenModel;
 import dev.latchkey.desktop.client.ApiError;
-import dev.latchkey.desktop.navigation.Navigator;
+import dev.latchkey.desktop.navigation.Navigation;
 import dev.latchkey.desktop.navigation.Screen;
 import dev.latchkey.desktop.password.PasswordFeedback;
 
@@ -36,7 +36,7 @@ public final class AccountViewModel extends ScreenModel {
     private final PasswordFeedback feedback;
     private final BooleanBinding canChange;
 
-    public AccountViewModel(AppContext context, Navigator navigator) {
+    public AccountViewModel(AppContext context, Navigation navigator) {
         super(context, navigator);
         feedback = new PasswordFeedback(context.policy(), email);
         canChange = Bindings.createBooleanBinding(() -> !currentPassword.get().isEmpty()

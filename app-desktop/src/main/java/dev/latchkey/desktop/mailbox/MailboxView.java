@@ -4,6 +4,9 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -14,6 +17,7 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
+import javafx.util.Duration;
 
 import dev.latchkey.desktop.Messages;
 import dev.latchkey.desktop.ViewBindings;
@@ -66,6 +70,19 @@ public final class MailboxView {
         ViewBindings.busy(progress, viewModel.busyProperty());
         ViewBindings.message(error, viewModel.errorProperty());
         viewModel.refresh();
+        // New mail appears by itself while the mailbox is on screen.
+        Timeline poll = new Timeline(new KeyFrame(Duration.seconds(1.5), e -> {
+            if (!viewModel.busyProperty().get()) {
+                viewModel.refresh();
+            }
+        }));
+        poll.setCycleCount(Animation.INDEFINITE);
+        poll.play();
+        messages.sceneProperty().addListener((obs, old, now) -> {
+            if (now == null) {
+                poll.stop();
+            }
+        });
     }
 
     @FXML

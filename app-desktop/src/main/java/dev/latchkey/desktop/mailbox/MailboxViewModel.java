@@ -11,7 +11,7 @@ import javafx.collections.ObservableList;
 
 import dev.latchkey.desktop.AppContext;
 import dev.latchkey.desktop.ScreenModel;
-import dev.latchkey.desktop.navigation.Navigator;
+import dev.latchkey.desktop.navigation.Navigation;
 
 /** The local mailbox (embedded mode): the outbox's messages, newest first, the selected one shown. */
 public final class MailboxViewModel extends ScreenModel {
@@ -21,7 +21,7 @@ public final class MailboxViewModel extends ScreenModel {
     private final StringBinding code;
     private final Optional<Outbox> outbox;
 
-    public MailboxViewModel(AppContext context, Navigator navigator) {
+    public MailboxViewModel(AppContext context, Navigation navigator) {
         super(context, navigator);
         outbox = context.local().map(local -> new Outbox(local.outbox()));
         body = Bindings.createStringBinding(() -> selected.get() == null ? "" : selected.get().text(), selected);
@@ -50,6 +50,10 @@ public final class MailboxViewModel extends ScreenModel {
             return;
         }
         call(() -> outbox.get().read(), items -> {
+            if (items.equals(messages)) {
+                return;
+            }
+            // New mail: show it, newest first, with the newest selected.
             messages.setAll(items);
             selected.set(items.isEmpty() ? null : items.get(0));
         });

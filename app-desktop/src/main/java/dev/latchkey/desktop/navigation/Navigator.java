@@ -18,13 +18,13 @@ import javafx.util.Callback;
 /**
  * Shows one screen at a time in the window's content area. Each visit loads the screen afresh, with a
  * new view-model, so no screen keeps a password or token after it is left. The mailbox is a side trip:
- * {@link #back()} returns to where the user was.
+ * {@link #back()} returns to the screen the user left, exactly as they left it.
  */
-public final class Navigator {
+public final class Navigator implements Navigation {
     private final StackPane host = new StackPane();
     private final ResourceBundle bundle;
     private final SimpleObjectProperty<Screen> current = new SimpleObjectProperty<>();
-    private final Deque<Screen> trail = new ArrayDeque<>();
+    private final Deque<Visit> trail = new ArrayDeque<>();
     private Callback<Class<?>, Object> controllers;
     private Consumer<Screen> onShown = screen -> { };
 
@@ -50,9 +50,10 @@ public final class Navigator {
         return current;
     }
 
+    @Override
     public void show(Screen screen) {
         if (screen == Screen.MAILBOX && current.get() != null && current.get() != Screen.MAILBOX) {
-            trail.push(current.get());
+            trail.push(new Visit(current.get(), host.getChildren().get(0)));
         } else if (screen != Screen.MAILBOX) {
             trail.clear();
         }
@@ -64,17 +65,30 @@ public final class Navigator {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot load " + screen.fxml(), e);
         }
-        host.getChildren().setAll(view);
-        current.set(screen);
+        display(screen, view);
         Node first = view.lookup(".initial-focus");
         if (first != null) {
             first.requestFocus();
         }
+    }
+
+    /** Returns to the very screen the side trip started from, as it was; to sign-in if there is none. */
+    @Override
+    public void back() {
+        if (trail.isEmpty()) {
+            show(Screen.SIGN_IN);
+            return;
+        }
+        Visit visit = trail.pop();
+        display(visit.screen(), visit.view());
+    }
+
+    private void display(Screen screen, Node view) {
+        host.getChildren().setAll(view);
+        current.set(screen);
         onShown.accept(screen);
     }
 
-    /** Back from a side trip (the mailbox); to sign-in when there is nowhere to go back to. */
-    public void back() {
-        show(trail.isEmpty() ? Screen.SIGN_IN : trail.pop());
+    private record Visit(Screen screen, Node view) {
     }
 }

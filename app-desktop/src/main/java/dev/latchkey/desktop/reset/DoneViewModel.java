@@ -2,12 +2,12 @@ package dev.latchkey.desktop.reset;
 
 import dev.latchkey.desktop.AppContext;
 import dev.latchkey.desktop.ScreenModel;
-import dev.latchkey.desktop.navigation.Navigator;
+import dev.latchkey.desktop.navigation.Navigation;
 import dev.latchkey.desktop.navigation.Screen;
 
 /** The reset is done; the user signs in themselves (no automatic sign-in). */
 public final class DoneViewModel extends ScreenModel {
-    public DoneViewModel(AppContext context, Navigator navigator) {
+    public DoneViewModel(AppContext context, Navigation navigator) {
         super(context, navigator);
     }
 

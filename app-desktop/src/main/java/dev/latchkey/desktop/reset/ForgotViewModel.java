@@ -10,7 +10,7 @@ import javafx.beans.property.StringProperty;
 import dev.latchkey.api.EmailAddress;
 import dev.latchkey.desktop.AppContext;
 import dev.latchkey.desktop.ScreenModel;
-import dev.latchkey.desktop.navigation.Navigator;
+import dev.latchkey.desktop.navigation.Navigation;
 import dev.latchkey.desktop.navigation.Screen;
 
 /** Email entry, then the generic confirmation: the same words whether or not the account exists. */
@@ -20,7 +20,7 @@ public final class ForgotViewModel extends ScreenModel {
     private final StringProperty confirmation = new SimpleStringProperty("");
     private final BooleanBinding canSubmit;
 
-    public ForgotViewModel(AppContext context, Navigator navigator) {
+    public ForgotViewModel(AppContext context, Navigation navigator) {
         super(context, navigator);
         email.set(context.signInEmail().get());
         canSubmit = Bindings.createBooleanBinding(() -> !email.get().isBlank() && !busyProperty().get(), email,

@@ -10,7 +10,7 @@ import javafx.beans.property.StringProperty;
 import dev.latchkey.desktop.AppContext;
 import dev.latchkey.desktop.ScreenModel;
 import dev.latchkey.desktop.client.ApiError;
-import dev.latchkey.desktop.navigation.Navigator;
+import dev.latchkey.desktop.navigation.Navigation;
 import dev.latchkey.desktop.navigation.Screen;
 import dev.latchkey.desktop.password.PasswordFeedback;
 
@@ -23,7 +23,7 @@ public final class NewPasswordViewModel extends ScreenModel {
     private final BooleanProperty tokenRejected = new SimpleBooleanProperty();
     private final BooleanBinding canSubmit;
 
-    public NewPasswordViewModel(AppContext context, Navigator navigator) {
+    public NewPasswordViewModel(AppContext context, Navigation navigator) {
         super(context, navigator);
         // A reset shows only the masked address, so the email rule is the server's to check.
         feedback = new PasswordFeedback(context.policy(), new SimpleStringProperty(""));

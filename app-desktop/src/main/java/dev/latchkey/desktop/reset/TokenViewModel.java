@@ -18,7 +18,7 @@ import javafx.beans.property.StringProperty;
 import dev.latchkey.desktop.AppContext;
 import dev.latchkey.desktop.ScreenModel;
 import dev.latchkey.desktop.client.ApiError;
-import dev.latchkey.desktop.navigation.Navigator;
+import dev.latchkey.desktop.navigation.Navigation;
 import dev.latchkey.desktop.navigation.Screen;
 
 /** Token entry: the code or the whole link, verified (not used up) before going on. */
@@ -32,7 +32,7 @@ public final class TokenViewModel extends ScreenModel {
     private final BooleanProperty tokenRejected = new SimpleBooleanProperty();
     private final BooleanBinding canVerify;
 
-    public TokenViewModel(AppContext context, Navigator navigator) {
+    public TokenViewModel(AppContext context, Navigation navigator) {
         super(context, navigator);
         canVerify = Bindings.createBooleanBinding(() -> extractToken(input.get()).isPresent() && !busyProperty().get(),
                 input, busyProperty());

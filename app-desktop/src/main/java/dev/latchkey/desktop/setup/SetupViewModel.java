@@ -10,7 +10,7 @@ import javafx.beans.property.StringProperty;
 import dev.latchkey.api.EmailAddress;
 import dev.latchkey.desktop.AppContext;
 import dev.latchkey.desktop.ScreenModel;
-import dev.latchkey.desktop.navigation.Navigator;
+import dev.latchkey.desktop.navigation.Navigation;
 import dev.latchkey.desktop.navigation.Screen;
 import dev.latchkey.desktop.password.PasswordFeedback;
 import dev.latchkey.server.user.AccountRefused;
@@ -24,7 +24,7 @@ public final class SetupViewModel extends ScreenModel {
     private final PasswordFeedback feedback;
     private final BooleanBinding canCreate;
 
-    public SetupViewModel(AppContext context, Navigator navigator) {
+    public SetupViewModel(AppContext context, Navigation navigator) {
         super(context, navigator);
         email.addListener((obs, old, now) -> normalizedEmail.set(EmailAddress.normalize(now).orElse("")));
         feedback = new PasswordFeedback(context.policy(), normalizedEmail);

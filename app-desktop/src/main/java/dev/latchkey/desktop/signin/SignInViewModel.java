@@ -7,7 +7,7 @@ import javafx.beans.property.StringProperty;
 
 import dev.latchkey.desktop.AppContext;
 import dev.latchkey.desktop.ScreenModel;
-import dev.latchkey.desktop.navigation.Navigator;
+import dev.latchkey.desktop.navigation.Navigation;
 import dev.latchkey.desktop.navigation.Screen;
 
 public final class SignInViewModel extends ScreenModel {
@@ -16,7 +16,7 @@ public final class SignInViewModel extends ScreenModel {
     private final StringProperty notice = new SimpleStringProperty();
     private final BooleanBinding canSubmit;
 
-    public SignInViewModel(AppContext context, Navigator navigator) {
+    public SignInViewModel(AppContext context, Navigation navigator) {
         super(context, navigator);
         email.set(context.signInEmail().get());
         notice.set(context.notice().get());

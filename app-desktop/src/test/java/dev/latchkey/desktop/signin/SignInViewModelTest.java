@@ -1,0 +1,87 @@
+package dev.latchkey.desktop.signin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.latchkey.desktop.AppContext;
+import dev.latchkey.desktop.account.AccountViewModel;
+import dev.latchkey.desktop.client.AuthClient;
+import dev.latchkey.desktop.navigation.Screen;
+import dev.latchkey.desktop.support.DesktopFixture;
+import dev.latchkey.desktop.support.DirectRunner;
+import dev.latchkey.desktop.support.RecordingNavigation;
+
+class SignInViewModelTest {
+    @TempDir
+    static Path dir;
+    static DesktopFixture fixture;
+
+    @BeforeAll
+    static void start() {
+        fixture = new DesktopFixture(dir);
+        fixture.addUser("sam@example.com");
+    }
+
+    @AfterAll
+    static void stop() {
+        fixture.close();
+    }
+
+    @Test
+    void signInWhenWrongPasswordThenPlainWordsAndNoSession() {
+        AppContext context = fixture.context(new DirectRunner());
+        SignInViewModel model = new SignInViewModel(context, new RecordingNavigation());
+        model.emailProperty().set("sam@example.com");
+        model.passwordProperty().set("not the right one at all");
+        assertThat(model.canSubmitProperty().get()).isTrue();
+        model.signIn();
+        assertThat(model.errorProperty().get()).isEqualTo("The email address or password is not right.");
+        assertThat(context.session().get()).isNull();
+    }
+
+    @Test
+    void signInThenAccountThenSignOutRevokesSession() throws Exception {
+        AppContext context = fixture.context(new DirectRunner());
+        RecordingNavigation navigation = new RecordingNavigation();
+        SignInViewModel model = new SignInViewModel(context, navigation);
+        model.emailProperty().set(" Sam@Example.com ");
+        model.passwordProperty().set(DesktopFixture.PASSWORD);
+        model.signIn();
+        assertThat(navigation.last()).isEqualTo(Screen.ACCOUNT);
+        String token = context.session().get().token();
+
+        AccountViewModel account = new AccountViewModel(context, navigation);
+        account.load();
+        assertThat(account.emailProperty().get()).isEqualTo("sam@example.com");
+        assertThat(account.detailsProperty().get()).contains("USER");
+        account.signOut();
+        assertThat(navigation.last()).isEqualTo(Screen.SIGN_IN);
+        assertThat(context.session().get()).isNull();
+        assertThat(context.notice().get()).isEqualTo("You have signed out.");
+        try {
+            fixture.client.me(token);
+            throw new AssertionError("session still valid");
+        } catch (dev.latchkey.desktop.client.ApiError e) {
+            assertThat(e.kind()).isEqualTo(dev.latchkey.desktop.client.ApiError.Kind.UNAUTHORIZED);
+        }
+    }
+
+    @Test
+    void signInWhenServerUnreachableThenPlainWords() {
+        AppContext context = new AppContext(new AuthClient(java.net.URI.create("http://127.0.0.1:9")),
+                new DirectRunner(), java.util.Optional.empty(), dev.latchkey.desktop.Messages.load(),
+                dev.latchkey.password.PasswordPolicy.defaults());
+        SignInViewModel model = new SignInViewModel(context, new RecordingNavigation());
+        model.emailProperty().set("sam@example.com");
+        model.passwordProperty().set("anything at all here");
+        model.signIn();
+        assertThat(model.errorProperty().get()).contains("Can't reach the Latchkey server");
+        assertThat(model.busyProperty().get()).isFalse();
+    }
+}

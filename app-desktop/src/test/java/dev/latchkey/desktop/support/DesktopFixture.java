@@ -1,0 +1,66 @@
+package dev.latchkey.desktop.support;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import dev.latchkey.api.Role;
+import dev.latchkey.desktop.AppContext;
+import dev.latchkey.desktop.Messages;
+import dev.latchkey.desktop.client.AuthClient;
+import dev.latchkey.desktop.embedded.LocalServer;
+import dev.latchkey.desktop.mailbox.MailItem;
+import dev.latchkey.desktop.mailbox.Outbox;
+import dev.latchkey.desktop.task.BackgroundRunner;
+import dev.latchkey.password.PasswordPolicy;
+import dev.latchkey.server.support.MutableClock;
+
+/** The real embedded server on a temporary data folder, with a clock tests move, and app contexts on it. */
+public final class DesktopFixture implements AutoCloseable {
+    public static final String PASSWORD = "velvet tractor orbits quietly";
+    public static final String NEW_PASSWORD = "marble canyon whistles softly";
+
+    public final MutableClock clock = MutableClock.startingNow();
+    public final LocalServer server;
+    public final AuthClient client;
+
+    public DesktopFixture(Path dataDir) {
+        server = LocalServer.start(dataDir, clock);
+        client = new AuthClient(server.baseUri());
+    }
+
+    public AppContext context(BackgroundRunner runner) {
+        return new AppContext(client, runner, Optional.of(server), Messages.load(), PasswordPolicy.defaults());
+    }
+
+    public String addUser(String email) {
+        try {
+            return server.accounts().create(email, "", Role.USER, PASSWORD, "test").email();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Asks for a reset through the API and reads the code from the newest message to the address. */
+    public String requestCode(String email) throws Exception {
+        int before = messagesTo(email).size();
+        client.requestReset(email);
+        for (int i = 0; i < 100; i++) {
+            List<MailItem> messages = messagesTo(email);
+            if (messages.size() > before && messages.get(0).code().isPresent()) {
+                return messages.get(0).code().get();
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("No reset email for " + email);
+    }
+
+    public List<MailItem> messagesTo(String email) throws Exception {
+        return new Outbox(server.outbox()).read().stream().filter(m -> m.to().equals(email)).toList();
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}
