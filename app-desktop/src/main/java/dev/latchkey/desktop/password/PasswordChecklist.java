@@ -35,7 +35,11 @@ public final class PasswordChecklist extends VBox {
         Label strength = new Label();
         strength.setId("strengthLabel");
         strength.textProperty().bind(Bindings.createStringBinding(
-                () -> text.get("strength." + feedback.scoreProperty().get()), feedback.scoreProperty()));
+                () -> feedback.passwordProperty().get().isEmpty() ? text.get("strength.none")
+                        : text.get("strength." + feedback.scoreProperty().get()),
+                feedback.scoreProperty(), feedback.passwordProperty()));
+        feedback.scoreProperty().addListener((obs, old, now) -> level(meter, now.intValue()));
+        level(meter, feedback.scoreProperty().get());
         meter.accessibleTextProperty().bind(strength.textProperty());
         HBox meterRow = new HBox(8, meter, strength);
         meterRow.getStyleClass().add("strength-row");
@@ -68,6 +72,12 @@ public final class PasswordChecklist extends VBox {
         state.addListener((obs, old, now) -> style(label, now));
         style(label, state.getValue());
         return label;
+    }
+
+    /** Red below the policy's bar, amber just under, green at or above: colour follows the score. */
+    private static void level(ProgressBar meter, int score) {
+        meter.getStyleClass().removeAll(List.of("strength-low", "strength-mid", "strength-high"));
+        meter.getStyleClass().add(score <= 1 ? "strength-low" : score == 2 ? "strength-mid" : "strength-high");
     }
 
     private static void style(Label label, PasswordFeedback.State state) {

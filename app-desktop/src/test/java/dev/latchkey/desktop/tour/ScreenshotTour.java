@@ -1,0 +1,199 @@
+package dev.latchkey.desktop.tour;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
+import javax.imageio.ImageIO;
+
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.ButtonBase;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+
+import dev.latchkey.desktop.AppContext;
+import dev.latchkey.desktop.LatchkeyApp;
+import dev.latchkey.desktop.navigation.Navigator;
+import dev.latchkey.desktop.navigation.Screen;
+import dev.latchkey.desktop.support.DesktopFixture;
+import dev.latchkey.desktop.task.FxBackgroundRunner;
+
+/**
+ * Walks the real app (real embedded server, real window) through its main screens and saves a PNG of
+ * each into the folder given as the first argument. Run it under a display: {@code bin/screenshots}.
+ */
+public final class ScreenshotTour {
+    private static Scene scene;
+    private static Navigator navigator;
+
+    private ScreenshotTour() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path out = Path.of(args.length > 0 ? args[0] : "docs/screenshots");
+        Files.createDirectories(out);
+        Path data = Files.createTempDirectory("latchkey-tour");
+        CompletableFuture<Void> started = new CompletableFuture<>();
+        Platform.startup(() -> started.complete(null));
+        started.get(30, TimeUnit.SECONDS);
+        try (DesktopFixture fixture = new DesktopFixture(data)) {
+            AppContext context = fixture.context(new FxBackgroundRunner());
+            fx(() -> {
+                Stage stage = new Stage();
+                stage.setTitle("Latchkey");
+                scene = new Scene(new StackPane(), 980, 800);
+                stage.setScene(scene);
+                navigator = LatchkeyApp.show(scene, context, Screen.SETUP);
+                stage.show();
+                return null;
+            });
+            settle();
+            fill("#email", "ada@example.com");
+            fill("#name", "Ada Lovelace");
+            fill("#newPassword", "velvet tractor orb");
+            shoot(out, "1-first-run.png");
+
+            fill("#newPassword", DesktopFixture.PASSWORD);
+            fill("#confirmPassword", DesktopFixture.PASSWORD);
+            click("#create");
+            waitFor(() -> navigator.currentProperty().get() == Screen.SIGN_IN);
+            shoot(out, "2-sign-in.png");
+
+            click("#forgotPassword");
+            waitFor(() -> navigator.currentProperty().get() == Screen.FORGOT);
+            click("#sendCode");
+            waitFor(() -> !text("#confirmation").isEmpty());
+            shoot(out, "3-reset-requested.png");
+
+            click("#openMailbox");
+            waitFor(() -> !text("#code").isEmpty());
+            String code = text("#code");
+            shoot(out, "4-local-mailbox.png");
+
+            click("#back");
+            click("#haveCode");
+            waitFor(() -> navigator.currentProperty().get() == Screen.TOKEN);
+            fill("#code", code);
+            click("#verify");
+            waitFor(() -> visible("#verified"));
+            shoot(out, "5-code-verified.png");
+
+            click("#proceed");
+            waitFor(() -> navigator.currentProperty().get() == Screen.NEW_PASSWORD);
+            fill("#newPassword", "marble canyon whist");
+            fill("#confirmPassword", "marble canyon");
+            shoot(out, "6-new-password.png");
+
+            fill("#newPassword", DesktopFixture.NEW_PASSWORD);
+            fill("#confirmPassword", DesktopFixture.NEW_PASSWORD);
+            click("#setPassword");
+            waitFor(() -> navigator.currentProperty().get() == Screen.DONE);
+            shoot(out, "7-done.png");
+
+            click("#backToSignIn");
+            waitFor(() -> navigator.currentProperty().get() == Screen.SIGN_IN);
+            fill("#password", DesktopFixture.NEW_PASSWORD);
+            click("#signIn");
+            waitFor(() -> navigator.currentProperty().get() == Screen.ACCOUNT && !text("#details").isEmpty());
+            shoot(out, "8-account.png");
+        } finally {
+            Platform.exit();
+        }
+        System.out.println("Screenshots written to " + out.toAbsolutePath());
+    }
+
+    private static void fill(String id, String value) throws Exception {
+        fx(() -> {
+            TextInputControl field = (TextInputControl) scene.lookup(id);
+            field.requestFocus();
+            field.setText(value);
+            return null;
+        });
+    }
+
+    private static void click(String id) throws Exception {
+        fx(() -> {
+            ((ButtonBase) scene.lookup(id)).fire();
+            return null;
+        });
+        settle();
+    }
+
+    private static String text(String id) {
+        return call(() -> {
+            Node node = scene.lookup(id);
+            return node instanceof Labeled labeled ? labeled.getText() : ((TextInputControl) node).getText();
+        });
+    }
+
+    private static boolean visible(String id) {
+        return call(() -> scene.lookup(id) != null && scene.lookup(id).isVisible());
+    }
+
+    private static void waitFor(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("The app did not reach the expected state in time");
+            }
+            Thread.sleep(100);
+        }
+        settle();
+    }
+
+    /** Lets layout, CSS and a frame or two happen before a picture is taken. */
+    private static void settle() throws InterruptedException {
+        Thread.sleep(400);
+    }
+
+    private static void shoot(Path dir, String name) throws Exception {
+        settle();
+        WritableImage image = fx(() -> scene.snapshot(null));
+        int w = (int) image.getWidth();
+        int h = (int) image.getHeight();
+        BufferedImage png = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
+        PixelReader pixels = image.getPixelReader();
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                png.setRGB(x, y, pixels.getArgb(x, y));
+            }
+        }
+        try {
+            ImageIO.write(png, "png", dir.resolve(name).toFile());
+        } catch (IOException e) {
+            throw new IOException("Cannot write " + name, e);
+        }
+        System.out.println("saved " + name);
+    }
+
+    private static <T> T call(Supplier<T> work) {
+        try {
+            return fx(work::get);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static <T> T fx(java.util.concurrent.Callable<T> work) throws Exception {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                result.complete(work.call());
+            } catch (Exception e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result.get(30, TimeUnit.SECONDS);
+    }
+}
