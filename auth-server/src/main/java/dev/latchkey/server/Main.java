@@ -14,6 +14,7 @@ import dev.latchkey.server.reset.PasswordResetRoutes;
 import dev.latchkey.server.session.MeRoutes;
 import dev.latchkey.server.session.SessionRoutes;
 import dev.latchkey.server.user.UsersCommand;
+import dev.latchkey.server.web.ResetPageRoutes;
 
 /**
  * {@code java -jar auth-server.jar [--config FILE]} serves;
@@ -52,6 +53,7 @@ public final class Main {
                 .register("/api/v1/sessions", new SessionRoutes(api.sessions(), api.clientIp()))
                 .register("/api/v1/me", new MeRoutes(api.sessions(), api.clientIp()))
                 .register("/api/v1/password-policy", new PolicyRoutes(api.policy()))
+                .register("/reset", new ResetPageRoutes())
                 .any("/api/*", ErrorHandling::notFound);
     }
 

@@ -1,0 +1,49 @@
+package dev.latchkey.server.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerResponse;
+
+/**
+ * {@code GET /reset}: the static page that completes a reset from an email link, with its one style
+ * sheet and one script. Serving it reads and changes nothing: only the page's script, in a browser,
+ * calls the API, so a mail scanner that fetches the link does no harm.
+ */
+public final class ResetPageRoutes implements HttpService {
+    /** Only this origin's files; no inline script or style; never framed; forms post nowhere else. */
+    public static final String PAGE_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self';"
+            + " connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+
+    private final byte[] html = resource("reset.html");
+    private final byte[] css = resource("reset.css");
+    private final byte[] js = resource("reset.js");
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get("/", (req, res) -> send(res, "text/html; charset=UTF-8", html))
+                .get("/reset.css", (req, res) -> send(res, "text/css; charset=UTF-8", css))
+                .get("/reset.js", (req, res) -> send(res, "text/javascript; charset=UTF-8", js));
+    }
+
+    private static void send(ServerResponse res, String type, byte[] body) {
+        res.header(HeaderNames.CONTENT_TYPE, type);
+        res.header(HeaderNames.create("Content-Security-Policy"), PAGE_CSP);
+        res.send(body);
+    }
+
+    private static byte[] resource(String name) {
+        try (InputStream in = ResetPageRoutes.class.getResourceAsStream("/web/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("Missing resource /web/" + name);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

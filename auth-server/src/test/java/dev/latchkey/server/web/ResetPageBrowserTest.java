@@ -1,0 +1,156 @@
+package dev.latchkey.server.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import dev.latchkey.server.support.Mail;
+import dev.latchkey.server.support.TestServer;
+
+/** The reset page in a real headless Chromium, opened from the link in a real reset email. */
+class ResetPageBrowserTest {
+    static final Pattern LINK = Pattern.compile("(http://\\S+/reset#token=[A-Za-z0-9_-]{64})");
+
+    @TempDir
+    static Path dir;
+    static TestServer server;
+    ChromeDriver browser;
+
+    @BeforeAll
+    static void startServer() {
+        server = TestServer.start(dir.resolve("server"));
+    }
+
+    @AfterAll
+    static void stopServer() {
+        server.close();
+    }
+
+    @BeforeEach
+    void openBrowser() throws Exception {
+        browser = Browser.start(Files.createTempDirectory(dir, "profile"));
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    /** Asks for a reset and returns the link exactly as the email carries it. */
+    private static String linkFromEmail(String email) {
+        server.requestToken(email);
+        var messages = server.messagesTo(email);
+        Matcher m = LINK.matcher(Mail.text(messages.get(messages.size() - 1)));
+        assertThat(m.find()).isTrue();
+        return m.group(1);
+    }
+
+    private WebElement shown(String id) {
+        return new WebDriverWait(browser, Duration.ofSeconds(15))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
+    }
+
+    @Test
+    void linkFromEmailSetsPasswordThatThenSignsIn() throws Exception {
+        String email = server.newUser("browser", "velvet tractor orbits quietly");
+        browser.get(linkFromEmail(email));
+        shown("newPassword");
+        assertThat(browser.findElement(By.id("forAccount")).getText()).contains("b***@example.com");
+        assertThat(browser.executeScript("return location.hash")).isEqualTo("");
+        assertThat(browser.getCurrentUrl()).doesNotContain("token");
+
+        // A weak password is held back by the page; one the server refuses shows each rule.
+        browser.findElement(By.id("newPassword")).sendKeys("short");
+        browser.findElement(By.id("confirmPassword")).sendKeys("short");
+        assertThat(browser.findElement(By.id("submit")).isEnabled()).isFalse();
+        assertThat(browser.findElement(By.id("rule-min")).getAttribute("class")).isEqualTo("unmet");
+        typeBoth("passwordpassword");
+        browser.findElement(By.id("submit")).click();
+        assertThat(shown("refusal").getText()).contains("commonly used");
+
+        typeBoth("marble canyon whistles softly");
+        assertThat(browser.findElement(By.id("refusal")).isDisplayed()).as("old refusal cleared").isFalse();
+        assertThat(browser.findElement(By.id("rule-min")).getAttribute("class")).isEqualTo("met");
+        screenshot("web-reset-form.png");
+        browser.findElement(By.id("submit")).click();
+        assertThat(shown("done").getText()).contains("Password changed");
+        assertThat(server.signIn(email, "marble canyon whistles softly")).isNotBlank();
+        screenshot("web-reset-done.png");
+    }
+
+    @Test
+    void expiredLinkShowsHowToGetANewOne() {
+        String link = linkFromEmail(server.newUser("expired", "velvet tractor orbits quietly"));
+        server.clock.advance(Duration.ofMinutes(31));
+        browser.get(link);
+        assertThat(shown("invalid").getText()).contains("no longer works").contains("Forgot password?");
+        assertThat(browser.findElement(By.id("form")).isDisplayed()).isFalse();
+        assertThat(browser.executeScript("return location.hash")).isEqualTo("");
+    }
+
+    @Test
+    void usedLinkShowsHowToGetANewOne() {
+        String link = linkFromEmail(server.newUser("used", "velvet tractor orbits quietly"));
+        String token = link.substring(link.indexOf("token=") + 6);
+        assertThat(server.post("/api/v1/password-resets/complete",
+                "{\"token\":\"" + token + "\",\"newPassword\":\"marble canyon whistles softly\"}").status())
+                .isEqualTo(200);
+        browser.get(link);
+        assertThat(shown("invalid").getText()).contains("been used already");
+    }
+
+    @Test
+    void pageWithoutTokenSaysWhereToFindTheLink() {
+        browser.get(server.server().baseUri() + "/reset");
+        assertThat(shown("missing").getText()).contains("reset email");
+    }
+
+    @Test
+    void everyFieldHasALabelAndZoomKeepsItInView() {
+        String email = server.newUser("labels", "velvet tractor orbits quietly");
+        browser.get(linkFromEmail(email));
+        shown("newPassword");
+        for (String id : List.of("newPassword", "confirmPassword", "show")) {
+            assertThat(browser.findElements(By.cssSelector("label[for='" + id + "']"))).as(id).hasSize(1);
+        }
+        ((JavascriptExecutor) browser).executeScript("document.body.style.zoom = '2'");
+        long overflow = (Long) browser.executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        assertThat(overflow).as("no sideways scrolling at 200%").isLessThanOrEqualTo(0);
+    }
+
+    /** For the README (docs/screenshots): what a person sees. */
+    private void screenshot(String name) throws java.io.IOException {
+        Path folder = Files.createDirectories(Path.of("target", "screenshots"));
+        Files.write(folder.resolve(name), browser.getScreenshotAs(OutputType.BYTES));
+    }
+
+    private void typeBoth(String password) {
+        for (String id : List.of("newPassword", "confirmPassword")) {
+            WebElement field = browser.findElement(By.id(id));
+            field.clear();
+            field.sendKeys(password);
+        }
+    }
+}
