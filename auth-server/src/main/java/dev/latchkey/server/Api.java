@@ -3,11 +3,12 @@ package dev.latchkey.server;
 import java.time.Duration;
 
 import dev.latchkey.password.PasswordPolicy;
+import dev.latchkey.server.helpdesk.HelpdeskService;
 import dev.latchkey.server.http.ClientIp;
 import dev.latchkey.server.reset.ResetService;
 import dev.latchkey.server.session.SessionService;
 
 /** What the HTTP routes need, built once by {@link AuthServer}. */
-public record Api(ResetService resets, SessionService sessions, PasswordPolicy policy, ClientIp clientIp,
-                  Duration resetTokenTtl) {
+public record Api(ResetService resets, SessionService sessions, HelpdeskService helpdesk, PasswordPolicy policy,
+                  ClientIp clientIp, Duration resetTokenTtl) {
 }

@@ -15,6 +15,7 @@ import dev.latchkey.server.audit.AuditLog;
 import dev.latchkey.server.config.AuthSettings;
 import dev.latchkey.server.config.MailSettings;
 import dev.latchkey.server.db.Database;
+import dev.latchkey.server.helpdesk.HelpdeskService;
 import dev.latchkey.server.http.ClientIp;
 import dev.latchkey.server.mail.FileTransport;
 import dev.latchkey.server.mail.MailJobs;
@@ -66,17 +67,20 @@ public final class AuthServer implements AutoCloseable {
             ResetTokens tokens = new ResetTokens(clock);
             Sessions sessions = new Sessions(clock, settings.sessionTtl());
             Passwords passwords = new Passwords(settings.maxConcurrentHashes());
-            RateLimits limits = RateLimits.create(clock, settings.rateLimitsEnabled());
+            RateLimits limits = RateLimits.create(clock, settings.rateLimitsEnabled(), settings.helpdeskResetQuota());
             MailSettings mail = settings.mail();
             MailJobs mailJobs = new MailJobs(clock, mail.retryInitialDelay(), mail.retryMaxDelay(), mail.maxAttempts());
             MailSender sender = new MailSender(db, mailJobs,
-                    new ResetLetters(db, users, tokens, audit, publicUrl::get, settings.resetTokenTtl(), clock),
+                    new ResetLetters(db, users, tokens, audit, publicUrl::get, settings.resetTokenTtl(),
+                            settings.inviteTokenTtl(), clock),
                     transport(mail, clock), audit, mail.from(), mail.pollInterval());
             PasswordChanges changes = new PasswordChanges(users, passwords, policy, mailJobs, sender::wake, audit, clock);
             ResetService resets = new ResetService(db, users, tokens, sessions, changes, mailJobs, sender::wake, audit,
                     limits);
             SessionService sessionService = new SessionService(db, users, sessions, passwords, changes, audit, limits);
-            Api api = new Api(resets, sessionService, policy, new ClientIp(settings.trustedProxies()),
+            HelpdeskService helpdesk = new HelpdeskService(db, users, mailJobs, sender::wake, audit,
+                    limits.signInPerEmail(), limits.helpdeskResetsPerStaff(), clock);
+            Api api = new Api(resets, sessionService, helpdesk, policy, new ClientIp(settings.trustedProxies()),
                     settings.resetTokenTtl());
 
             HealthObserver health = HealthObserver.builder()

@@ -7,6 +7,7 @@ import io.helidon.webserver.http.HttpRouting;
 
 import dev.latchkey.server.config.ConfigLoader;
 import dev.latchkey.server.db.DatabaseInUseException;
+import dev.latchkey.server.helpdesk.HelpdeskRoutes;
 import dev.latchkey.server.http.ErrorHandling;
 import dev.latchkey.server.http.SecurityHeaders;
 import dev.latchkey.server.password.PolicyRoutes;
@@ -53,6 +54,7 @@ public final class Main {
                 .register("/api/v1/sessions", new SessionRoutes(api.sessions(), api.clientIp()))
                 .register("/api/v1/me", new MeRoutes(api.sessions(), api.clientIp()))
                 .register("/api/v1/password-policy", new PolicyRoutes(api.policy()))
+                .register("/api/v1/helpdesk", new HelpdeskRoutes(api.helpdesk(), api.sessions(), api.clientIp()))
                 .register("/reset", new ResetPageRoutes())
                 .any("/api/*", ErrorHandling::notFound);
     }

@@ -19,4 +19,10 @@ public final class Requests {
 
     public record ChangePasswordRequest(String currentPassword, String newPassword) {
     }
+
+    public record InviteRequest(String email, String displayName, Role role) {
+    }
+
+    public record HelpdeskResetRequest(String reason) {
+    }
 }

@@ -22,4 +22,18 @@ public final class Responses {
 
     public record PasswordPolicyView(int minLength, int maxLength, boolean blocklistEnabled, int minScore) {
     }
+
+    /** A user as help-desk staff see them: never a hash, a token or a password. */
+    public record HelpdeskUser(long id, String email, String displayName, Role role, boolean locked,
+                               String passwordChangedAt) {
+    }
+
+    /** What became of an email: {@code status} is QUEUED, SENT, FAILED or DISCARDED. */
+    public record Delivery(String status, int attempts, String lastError) {
+    }
+
+    /** One audit row; {@code delivery} is set when the event caused an email. */
+    public record AuditEntry(long id, String at, String type, String userEmail, String actor, String ip,
+                             String detail, Delivery delivery) {
+    }
 }

@@ -19,7 +19,7 @@ public final class AuditLog {
     public void record(DbExecute db, AuditEvent event) {
         Insert.into(db, "audit_event", "occurred_at", clock.millis(), "event_type", event.type().name(),
                 "user_id", event.userId(), "user_email", event.userEmail(), "actor", event.actor(),
-                "client_ip", event.clientIp(), "detail", truncate(event.detail()));
+                "client_ip", event.clientIp(), "detail", truncate(event.detail()), "mail_job_id", event.mailJobId());
     }
 
     private static String truncate(String detail) {

@@ -18,6 +18,7 @@ public record AuthSettings(Path dataDir,
                            int passwordMinScore,
                            int maxConcurrentHashes,
                            boolean rateLimitsEnabled,
+                           int helpdeskResetQuota,
                            List<String> trustedProxies,
                            MailSettings mail) {
 
@@ -33,6 +34,7 @@ public record AuthSettings(Path dataDir,
                 auth.get("password.min-score").asInt().orElse(3),
                 auth.get("password.max-concurrent-hashes").asInt().orElse(0),
                 auth.get("rate-limit.enabled").asBoolean().orElse(true),
+                auth.get("helpdesk.reset-quota").asInt().orElse(30),
                 listOf(auth.get("trusted-proxies")),
                 MailSettings.from(auth.get("mail")));
     }

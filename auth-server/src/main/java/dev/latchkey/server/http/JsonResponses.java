@@ -8,9 +8,19 @@ import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerResponse;
 
-/** Writes records as JSON bodies. */
+import dev.latchkey.api.ErrorResponse;
+
+/**
+ * Writes records as JSON bodies. Every field the contract names is written, null or not; only the
+ * error shape's optional {@code details} is left out when there are none.
+ */
 public final class JsonResponses {
-    private static final ObjectMapper WRITER = new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL);
+    private static final ObjectMapper WRITER = new ObjectMapper()
+            .addMixIn(ErrorResponse.class, OptionalDetails.class);
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    private abstract static class OptionalDetails {
+    }
 
     private JsonResponses() {
     }

@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 
 import io.helidon.dbclient.DbExecute;
 import io.helidon.dbclient.DbRow;
+import io.helidon.dbclient.DbTransaction;
 
 import dev.latchkey.server.db.Insert;
 import dev.latchkey.server.db.Rows;
@@ -29,11 +30,16 @@ public final class MailJobs {
         this.maxAttempts = maxAttempts;
     }
 
-    /** Queues a job in the caller's transaction, so it commits with whatever caused it. */
-    public void enqueue(DbExecute db, MailKind kind, String recipient, String clientIp, String actor) {
+    /**
+     * Queues a job in the caller's transaction, so it commits with whatever caused it; returns its id
+     * (read on the transaction's own connection, which is why a transaction is required).
+     */
+    public long enqueue(DbTransaction tx, MailKind kind, String recipient, String clientIp, String actor) {
         long now = clock.millis();
-        Insert.into(db, "mail_job", "kind", kind.name(), "recipient", recipient, "client_ip", clientIp, "actor", actor,
+        Insert.into(tx, "mail_job", "kind", kind.name(), "recipient", recipient, "client_ip", clientIp, "actor", actor,
                 "created_at", now, "status", MailStatus.QUEUED.name(), "attempts", 0, "next_attempt_at", now);
+        return tx.get("SELECT IDENTITY_VAL_LOCAL() AS id FROM SYSIBM.SYSDUMMY1")
+                .map(row -> Rows.longOf(row, "id")).orElseThrow();
     }
 
     public List<MailJob> due(DbExecute db, int limit) {

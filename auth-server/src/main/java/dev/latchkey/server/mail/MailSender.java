@@ -140,7 +140,7 @@ public final class MailSender implements AutoCloseable {
         db.inTransaction(tx -> {
             jobs.markSent(tx, job.id());
             audit.record(tx, new AuditEvent(AuditType.MAIL_SENT, null, job.recipient(), "system", job.clientIp(),
-                    kindText(job) + " email delivered"));
+                    kindText(job) + " email delivered").withMailJob(job.id()));
             return null;
         });
         LOG.info(() -> "Mail job " + job.id() + " (" + job.kind() + ") delivered");
@@ -151,7 +151,8 @@ public final class MailSender implements AutoCloseable {
         MailStatus status = db.inTransaction(tx -> {
             MailStatus s = jobs.markFailed(tx, job, safe);
             audit.record(tx, new AuditEvent(AuditType.MAIL_FAILED, null, job.recipient(), "system", job.clientIp(),
-                    kindText(job) + " email not delivered (attempt " + (job.attempts() + 1) + "): " + safe));
+                    kindText(job) + " email not delivered (attempt " + (job.attempts() + 1) + "): " + safe)
+                    .withMailJob(job.id()));
             return s;
         });
         LOG.warning(() -> "Mail job " + job.id() + " (" + job.kind() + ") failed, now " + status + ": " + safe);
@@ -184,7 +185,8 @@ public final class MailSender implements AutoCloseable {
 
     private static String kindText(MailJob job) {
         return switch (job.kind()) {
-            case PASSWORD_RESET -> "Password reset";
+            case PASSWORD_RESET, HELPDESK_RESET -> "Password reset";
+            case INVITATION -> "Invitation";
             case PASSWORD_CHANGED -> "Password changed";
         };
     }

@@ -2,7 +2,7 @@ package dev.latchkey.server.password;
 
 import java.time.Clock;
 
-import io.helidon.dbclient.DbExecute;
+import io.helidon.dbclient.DbTransaction;
 
 import dev.latchkey.password.PasswordCheck;
 import dev.latchkey.password.PasswordPolicy;
@@ -48,10 +48,10 @@ public final class PasswordChanges {
     }
 
     /** Stores the hash, writes the audit event and queues the notice, all in {@code tx}. */
-    public void store(DbExecute tx, User user, String hash, AuditEvent event, String clientIp) {
+    public void store(DbTransaction tx, User user, String hash, AuditEvent event, String clientIp) {
         users.updatePassword(tx, user.id(), hash, clock.instant());
-        audit.record(tx, event);
-        mailJobs.enqueue(tx, MailKind.PASSWORD_CHANGED, user.email(), clientIp, null);
+        long notice = mailJobs.enqueue(tx, MailKind.PASSWORD_CHANGED, user.email(), clientIp, null);
+        audit.record(tx, event.withMailJob(notice));
     }
 
     /** After the transaction committed: the notice can go now. */

@@ -3,7 +3,6 @@ package dev.latchkey.server.reset;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -17,13 +16,15 @@ import dev.latchkey.server.db.Database;
 import dev.latchkey.server.mail.Letter;
 import dev.latchkey.server.mail.LetterWriter;
 import dev.latchkey.server.mail.MailJob;
+import dev.latchkey.server.mail.MailKind;
 import dev.latchkey.server.user.User;
 import dev.latchkey.server.user.Users;
 
 /**
- * Writes the flow's emails. For a reset it looks the address up (off the request path), issues the
- * token in its own transaction right before delivery, and builds the link from {@code auth.public-url}
- * with the token in the fragment, so the token never reaches a server log or a Referer header.
+ * Writes the flow's emails. It looks the address up (off the request path), issues any token in its own
+ * transaction right before delivery, and builds links from {@code auth.public-url} with the token in
+ * the fragment, so the token never reaches a server log or a Referer header. The help-desk reset names
+ * the staff member who started it, never the reason they gave.
  */
 public final class ResetLetters implements LetterWriter {
     private static final DateTimeFormatter WHEN = DateTimeFormatter
@@ -35,49 +36,80 @@ public final class ResetLetters implements LetterWriter {
     private final AuditLog audit;
     private final Supplier<URI> publicUrl;
     private final Duration resetTtl;
+    private final Duration inviteTtl;
     private final Clock clock;
 
     public ResetLetters(Database db, Users users, ResetTokens tokens, AuditLog audit, Supplier<URI> publicUrl,
-                        Duration resetTtl, Clock clock) {
+                        Duration resetTtl, Duration inviteTtl, Clock clock) {
         this.db = db;
         this.users = users;
         this.tokens = tokens;
         this.audit = audit;
         this.publicUrl = publicUrl;
         this.resetTtl = resetTtl;
+        this.inviteTtl = inviteTtl;
         this.clock = clock;
     }
 
     @Override
     public Optional<Letter> write(MailJob job) {
-        return switch (job.kind()) {
-            case PASSWORD_RESET -> reset(job);
-            case PASSWORD_CHANGED -> users.findByEmail(db.execute(), job.recipient()).map(user -> changed(job, user));
-        };
-    }
-
-    private Optional<Letter> reset(MailJob job) {
-        Optional<User> found = users.findByEmail(db.execute(), job.recipient());
-        if (found.isEmpty()) {
-            audit.record(db.execute(), new AuditEvent(AuditType.RESET_REQUEST_UNKNOWN_ADDRESS, null, job.recipient(),
-                    null, job.clientIp(), "No account has this address; nothing sent"));
+        Optional<User> user = users.findByEmail(db.execute(), job.recipient());
+        if (user.isEmpty()) {
+            if (job.kind() == MailKind.PASSWORD_RESET) {
+                audit.record(db.execute(), new AuditEvent(AuditType.RESET_REQUEST_UNKNOWN_ADDRESS, null,
+                        job.recipient(), null, job.clientIp(), "No account has this address; nothing sent")
+                        .withMailJob(job.id()));
+            }
             return Optional.empty();
         }
-        User user = found.get();
-        String token = db.inTransaction(tx -> {
-            String issued = tokens.issue(tx, user.id(), ResetTokens.Purpose.RESET, resetTtl);
-            audit.record(tx, new AuditEvent(AuditType.RESET_REQUESTED, user.id(), user.email(), null, job.clientIp(),
-                    "Reset token issued; older unused tokens invalidated; email being sent"));
+        return Optional.of(switch (job.kind()) {
+            case PASSWORD_RESET -> reset(job, user.get(), "Someone (we hope you) asked to reset the password of your"
+                    + " Latchkey account.");
+            case HELPDESK_RESET -> reset(job, user.get(), "A member of the help desk, " + job.actor()
+                    + ", started a reset of the password of your Latchkey account.");
+            case INVITATION -> invitation(job, user.get());
+            case PASSWORD_CHANGED -> changed(job, user.get());
+        });
+    }
+
+    private Letter reset(MailJob job, User user, String why) {
+        String token = issue(job, user, ResetTokens.Purpose.RESET, resetTtl);
+        return tokenLetter(user, token, resetTtl, "Reset your Latchkey password", why,
+                "To choose a new password, open this link:", "Choose a new password",
+                "If you did not ask for this, ignore this email: your password stays as it is.");
+    }
+
+    private Letter invitation(MailJob job, User user) {
+        String token = issue(job, user, ResetTokens.Purpose.INVITE, inviteTtl);
+        return tokenLetter(user, token, inviteTtl, "You are invited to Latchkey",
+                job.actor() + " of the help desk created a Latchkey account for you.",
+                "To choose your password, open this link:", "Choose your password",
+                "If you did not expect this, ignore this email: nobody can use the account without this link.");
+    }
+
+    /** Issues the token in its own transaction, right before delivery, superseding older ones. */
+    private String issue(MailJob job, User user, ResetTokens.Purpose purpose, Duration ttl) {
+        return db.inTransaction(tx -> {
+            String issued = tokens.issue(tx, user.id(), purpose, ttl);
+            if (job.kind() == MailKind.PASSWORD_RESET) {
+                audit.record(tx, new AuditEvent(AuditType.RESET_REQUESTED, user.id(), user.email(), null,
+                        job.clientIp(), "Reset token issued; older unused tokens invalidated; email being sent")
+                        .withMailJob(job.id()));
+            }
             return issued;
         });
-        Instant expires = clock.instant().plus(resetTtl);
+    }
+
+    private Letter tokenLetter(User user, String token, Duration ttl, String subject, String why, String openLink,
+                               String linkText, String ignore) {
+        String until = WHEN.format(clock.instant().plus(ttl));
         String link = publicUrl.get() + "/reset#token=" + token;
         String text = """
                 Hello %s,
 
-                Someone (we hope you) asked to reset the password of your Latchkey account.
+                %s
 
-                To choose a new password, open this link:
+                %s
                 %s
 
                 Or paste this code into the Latchkey app:
@@ -86,21 +118,22 @@ public final class ResetLetters implements LetterWriter {
 
                 The link and the code work once, until %s.
 
-                If you did not ask for this, ignore this email: your password stays as it is.
-                """.formatted(user.displayName(), link, token, WHEN.format(expires));
+                %s
+                """.formatted(user.displayName(), why, openLink, link, token, until, ignore);
         String html = """
                 <!DOCTYPE html>
                 <html lang="en"><body style="font-family: sans-serif; line-height: 1.5;">
                 <p>Hello %s,</p>
-                <p>Someone (we hope you) asked to reset the password of your Latchkey account.</p>
-                <p><a href="%s">Choose a new password</a></p>
+                <p>%s</p>
+                <p><a href="%s">%s</a></p>
                 <p>Or paste this code into the Latchkey app:</p>
                 <p><code style="font-size: 1.1em;">%s</code></p>
                 <p>The link and the code work once, until %s.</p>
-                <p>If you did not ask for this, ignore this email: your password stays as it is.</p>
+                <p>%s</p>
                 </body></html>
-                """.formatted(escape(user.displayName()), escape(link), token, WHEN.format(expires));
-        return Optional.of(new Letter(user.email(), "Reset your Latchkey password", text, html, token));
+                """.formatted(escape(user.displayName()), escape(why), escape(link), linkText, token, until,
+                escape(ignore));
+        return new Letter(user.email(), subject, text, html, token);
     }
 
     private Letter changed(MailJob job, User user) {

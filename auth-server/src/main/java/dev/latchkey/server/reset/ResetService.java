@@ -48,7 +48,7 @@ public final class ResetService {
     public void request(String email, String clientIp) {
         limits.resetRequestsPerIp().hit(clientIp).throwIfRefused();
         if (limits.resetRequestsPerEmail().hit(email).allowed()) {
-            mailJobs.enqueue(db.execute(), MailKind.PASSWORD_RESET, email, clientIp, null);
+            db.inTransaction(tx -> mailJobs.enqueue(tx, MailKind.PASSWORD_RESET, email, clientIp, null));
             mailWake.run();
         } else {
             audit.record(db.execute(), new AuditEvent(AuditType.RESET_REQUEST_THROTTLED, null, email, null, clientIp,

@@ -2,6 +2,7 @@ package dev.latchkey.server.user;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -22,6 +23,20 @@ public final class Users {
 
     public Optional<User> findById(DbExecute db, long id) {
         return db.get("SELECT " + COLUMNS + " FROM app_user WHERE id = ?", id).map(Users::map);
+    }
+
+    /**
+     * Users whose address or name contains {@code query} (case-insensitive), by address; at most
+     * {@code limit}. The query's own {@code %} and {@code _} match themselves.
+     */
+    public List<User> search(DbExecute db, String query, int limit) {
+        String pattern = "%" + query.toLowerCase(Locale.ROOT)
+                .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        try (Stream<DbRow> rows = db.query("SELECT " + COLUMNS + " FROM app_user WHERE email LIKE ? ESCAPE '\\'"
+                + " OR LOWER(display_name) LIKE ? ESCAPE '\\' ORDER BY email FETCH FIRST " + limit + " ROWS ONLY",
+                pattern, pattern)) {
+            return rows.map(Users::map).toList();
+        }
     }
 
     public boolean any(DbExecute db) {

@@ -1,0 +1,118 @@
+package dev.latchkey.server.helpdesk;
+
+import java.util.Locale;
+import java.util.Optional;
+
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+import dev.latchkey.api.ErrorCode;
+import dev.latchkey.api.Role;
+import dev.latchkey.server.http.ApiException;
+import dev.latchkey.server.http.ClientIp;
+import dev.latchkey.server.http.JsonBody;
+import dev.latchkey.server.http.JsonResponses;
+import dev.latchkey.server.session.Caller;
+import dev.latchkey.server.session.SessionService;
+
+/** {@code /api/v1/helpdesk}: staff endpoints. Every one needs a session (401) with a staff role (403). */
+public final class HelpdeskRoutes implements HttpService {
+    private static final int QUERY_MAX = 254;
+    private static final int NAME_MAX = 200;
+    private static final int REASON_MAX = 500;
+
+    private final HelpdeskService helpdesk;
+    private final SessionService sessions;
+    private final ClientIp clientIp;
+
+    public HelpdeskRoutes(HelpdeskService helpdesk, SessionService sessions, ClientIp clientIp) {
+        this.helpdesk = helpdesk;
+        this.sessions = sessions;
+        this.clientIp = clientIp;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get("/users", this::search)
+                .post("/users", this::invite)
+                .post("/users/{id}/password-reset", this::startReset)
+                .post("/users/{id}/unlock", this::unlock)
+                .get("/audit", this::audit);
+    }
+
+    private Caller staff(ServerRequest req) {
+        Caller caller = sessions.authenticate(req);
+        HelpdeskService.requireStaff(caller);
+        return caller;
+    }
+
+    private void search(ServerRequest req, ServerResponse res) {
+        Caller staff = staff(req);
+        String query = req.query().first("query").orElse("").strip();
+        if (query.length() > QUERY_MAX) {
+            throw ApiException.invalidRequest("The parameter \"query\" can have at most " + QUERY_MAX + " characters.");
+        }
+        JsonResponses.send(res, 200, helpdesk.search(staff, query));
+    }
+
+    private void invite(ServerRequest req, ServerResponse res) {
+        Caller staff = staff(req);
+        JsonBody body = JsonBody.read(req);
+        String email = body.requiredEmail("email");
+        String name = body.requiredString("displayName", 1, NAME_MAX).strip();
+        String role = body.requiredString("role");
+        Role parsed;
+        try {
+            parsed = Role.valueOf(role.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalidRequest("The field \"role\" must be USER, HELPDESK or ADMIN.");
+        }
+        if (name.isEmpty()) {
+            throw ApiException.invalidRequest("The field \"displayName\" must not be blank.");
+        }
+        JsonResponses.send(res, 201, helpdesk.invite(staff, email, name, parsed, clientIp.of(req)));
+    }
+
+    private void startReset(ServerRequest req, ServerResponse res) {
+        Caller staff = staff(req);
+        long id = pathId(req);
+        String reason = JsonBody.read(req).requiredString("reason", 1, REASON_MAX).strip();
+        if (reason.isEmpty()) {
+            throw ApiException.invalidRequest("The field \"reason\" must not be blank.");
+        }
+        helpdesk.startReset(staff, id, reason, clientIp.of(req));
+        res.status(202).send();
+    }
+
+    private void unlock(ServerRequest req, ServerResponse res) {
+        Caller staff = staff(req);
+        helpdesk.unlock(staff, pathId(req), clientIp.of(req));
+        res.status(204).send();
+    }
+
+    private void audit(ServerRequest req, ServerResponse res) {
+        Caller staff = staff(req);
+        Optional<Long> userId = longParam(req, "userId");
+        int limit = longParam(req, "limit").map(Long::intValue).orElse(50);
+        JsonResponses.send(res, 200, helpdesk.audit(staff, userId, limit, longParam(req, "before")));
+    }
+
+    private static long pathId(ServerRequest req) {
+        try {
+            return Long.parseLong(req.path().pathParameters().get("id"));
+        } catch (NumberFormatException e) {
+            throw ApiException.of(ErrorCode.NOT_FOUND, "There is no user with this id.");
+        }
+    }
+
+    private static Optional<Long> longParam(ServerRequest req, String name) {
+        Optional<String> raw = req.query().first(name).asOptional().filter(s -> !s.isBlank());
+        try {
+            return raw.map(String::strip).map(Long::parseLong);
+        } catch (NumberFormatException e) {
+            throw ApiException.invalidRequest("The parameter \"" + name + "\" must be a whole number.");
+        }
+    }
+}
