@@ -38,6 +38,23 @@ public final class MainWindow {
         header.setPadding(new Insets(10, 20, 10, 20));
         header.getStyleClass().add("app-header");
 
+        Button helpdesk = new Button(text.get("header.helpdesk"));
+        helpdesk.setId("openHelpdesk");
+        helpdesk.setMnemonicParsing(true);
+        helpdesk.setAccessibleText(text.get("header.helpdesk"));
+        ViewBindings.shownWhen(helpdesk, Bindings.createBooleanBinding(() -> context.session().get() != null
+                && context.session().get().user().role().isStaff(), context.session()));
+        helpdesk.disableProperty().bind(navigator.currentProperty().isEqualTo(Screen.HELPDESK));
+        helpdesk.setOnAction(e -> navigator.show(Screen.HELPDESK));
+        Button account = new Button(text.get("header.account"));
+        account.setId("openAccount");
+        account.setMnemonicParsing(true);
+        account.setAccessibleText(text.get("header.account"));
+        ViewBindings.shownWhen(account, Bindings.isNotNull(context.session()));
+        account.disableProperty().bind(navigator.currentProperty().isEqualTo(Screen.ACCOUNT));
+        account.setOnAction(e -> navigator.show(Screen.ACCOUNT));
+        header.getChildren().addAll(helpdesk, account);
+
         if (context.local().isPresent()) {
             Button mailbox = new Button(text.get("header.mailbox"));
             mailbox.setId("openMailbox");

@@ -4,6 +4,8 @@ import javafx.util.Callback;
 
 import dev.latchkey.desktop.account.AccountView;
 import dev.latchkey.desktop.account.AccountViewModel;
+import dev.latchkey.desktop.helpdesk.HelpdeskView;
+import dev.latchkey.desktop.helpdesk.HelpdeskViewModel;
 import dev.latchkey.desktop.mailbox.MailboxView;
 import dev.latchkey.desktop.mailbox.MailboxViewModel;
 import dev.latchkey.desktop.navigation.Navigator;
@@ -45,6 +47,8 @@ public final class Views {
                 return new MailboxView(new MailboxViewModel(context, navigator), text);
             } else if (type == SetupView.class) {
                 return new SetupView(new SetupViewModel(context, navigator), text);
+            } else if (type == HelpdeskView.class) {
+                return new HelpdeskView(new HelpdeskViewModel(context, navigator), text);
             } else if (type == NewPasswordFields.class) {
                 return new NewPasswordFields();
             }

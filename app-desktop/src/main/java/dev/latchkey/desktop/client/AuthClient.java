@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -15,15 +18,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.latchkey.api.ErrorCode;
 import dev.latchkey.api.ErrorResponse;
 import dev.latchkey.api.Requests.ChangePasswordRequest;
+import dev.latchkey.api.Requests.HelpdeskResetRequest;
+import dev.latchkey.api.Requests.InviteRequest;
 import dev.latchkey.api.Requests.CompleteResetRequest;
 import dev.latchkey.api.Requests.ResetRequest;
 import dev.latchkey.api.Requests.SignInRequest;
 import dev.latchkey.api.Requests.TokenRequest;
+import dev.latchkey.api.Responses.AuditEntry;
+import dev.latchkey.api.Responses.HelpdeskUser;
 import dev.latchkey.api.Responses.Me;
 import dev.latchkey.api.Responses.MessageResponse;
 import dev.latchkey.api.Responses.PasswordPolicyView;
 import dev.latchkey.api.Responses.SessionResponse;
 import dev.latchkey.api.Responses.VerifyResponse;
+import dev.latchkey.api.Role;
 
 /**
  * The API v1 over {@code java.net.http} and Jackson. Every method blocks (call it off the FX thread)
@@ -78,6 +86,37 @@ public final class AuthClient {
     public String changePassword(String session, String currentPassword, String newPassword) throws ApiError {
         return send("POST", "/api/v1/me/password", new ChangePasswordRequest(currentPassword, newPassword), session,
                 MessageResponse.class).message();
+    }
+
+    public List<HelpdeskUser> helpdeskUsers(String session, String query) throws ApiError {
+        return List.of(send("GET", "/api/v1/helpdesk/users?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8),
+                null, session, HelpdeskUser[].class));
+    }
+
+    public HelpdeskUser invite(String session, String email, String displayName, Role role) throws ApiError {
+        return send("POST", "/api/v1/helpdesk/users", new InviteRequest(email, displayName, role), session,
+                HelpdeskUser.class);
+    }
+
+    public void startReset(String session, long userId, String reason) throws ApiError {
+        send("POST", "/api/v1/helpdesk/users/" + userId + "/password-reset", new HelpdeskResetRequest(reason), session,
+                Void.class);
+    }
+
+    public void unlock(String session, long userId) throws ApiError {
+        send("POST", "/api/v1/helpdesk/users/" + userId + "/unlock", null, session, Void.class);
+    }
+
+    /** The audit trail, newest first; {@code userId} and {@code before} (a row id, for paging) may be null. */
+    public List<AuditEntry> audit(String session, Long userId, int limit, Long before) throws ApiError {
+        StringBuilder path = new StringBuilder("/api/v1/helpdesk/audit?limit=").append(limit);
+        if (userId != null) {
+            path.append("&userId=").append(userId);
+        }
+        if (before != null) {
+            path.append("&before=").append(before);
+        }
+        return List.of(send("GET", path.toString(), null, session, AuditEntry[].class));
     }
 
     private <T> T send(String method, String path, Object body, String session, Class<T> type) throws ApiError {

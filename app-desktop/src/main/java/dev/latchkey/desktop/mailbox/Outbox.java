@@ -64,8 +64,7 @@ public final class Outbox {
             Instant received = message.getSentDate() == null ? Files.getLastModifiedTime(file).toInstant()
                     : message.getSentDate().toInstant();
             String to = message.getAllRecipients() == null ? "" : message.getAllRecipients()[0].toString();
-            Optional<String> code = message.getSubject() != null && message.getSubject().startsWith("Reset")
-                    ? TokenViewModel.extractToken(text) : Optional.empty();
+            Optional<String> code = TokenViewModel.extractToken(text);
             return new MailItem(file.getFileName().toString(), received, to, message.getSubject(), text, code);
         }
     }

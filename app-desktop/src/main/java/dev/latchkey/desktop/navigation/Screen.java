@@ -9,6 +9,7 @@ public enum Screen {
     NEW_PASSWORD("reset/NewPasswordView.fxml"),
     DONE("reset/DoneView.fxml"),
     ACCOUNT("account/AccountView.fxml"),
+    HELPDESK("helpdesk/HelpdeskView.fxml"),
     MAILBOX("mailbox/MailboxView.fxml");
 
     private final String fxml;

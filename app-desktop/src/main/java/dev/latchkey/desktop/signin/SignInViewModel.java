@@ -52,7 +52,8 @@ public final class SignInViewModel extends ScreenModel {
             password.set("");
             context.signInEmail().set(session.user().email());
             context.session().set(session);
-            navigator.show(Screen.ACCOUNT);
+            // Staff start where their work is; everyone else at their account.
+            navigator.show(session.user().role().isStaff() ? Screen.HELPDESK : Screen.ACCOUNT);
         });
     }
 

@@ -34,8 +34,12 @@ public final class DesktopFixture implements AutoCloseable {
     }
 
     public String addUser(String email) {
+        return addUser(email, Role.USER);
+    }
+
+    public String addUser(String email, Role role) {
         try {
-            return server.accounts().create(email, "", Role.USER, PASSWORD, "test").email();
+            return server.accounts().create(email, "", role, PASSWORD, "test").email();
         } catch (Exception e) {
             throw new AssertionError(e);
         }

@@ -1,0 +1,107 @@
+package dev.latchkey.desktop.helpdesk;
+
+import java.util.List;
+import java.util.Optional;
+
+import javafx.beans.binding.Bindings;
+import javafx.scene.Node;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+
+import dev.latchkey.api.EmailAddress;
+import dev.latchkey.api.Role;
+import dev.latchkey.desktop.Messages;
+
+/** The two questions the help desk asks: why send a reset, and whom to invite. */
+final class HelpdeskDialogs {
+    /** What an invitation needs. */
+    record Invitation(String email, String displayName, Role role) {
+    }
+
+    private HelpdeskDialogs() {
+    }
+
+    static Optional<String> askReason(Window owner, Messages text, String email) {
+        Dialog<String> dialog = dialog(owner, text.get("helpdesk.reason.title"));
+        Label intro = new Label(text.get("helpdesk.reason.intro", email));
+        intro.setWrapText(true);
+        Label label = new Label(text.get("helpdesk.reason.label"));
+        TextArea reason = new TextArea();
+        reason.setId("reason");
+        reason.setPrefRowCount(3);
+        reason.setWrapText(true);
+        reason.setAccessibleText(text.get("helpdesk.reason.label"));
+        label.setLabelFor(reason);
+        Label count = new Label();
+        count.getStyleClass().add("text-muted");
+        count.textProperty().bind(Bindings.createStringBinding(
+                () -> text.get("helpdesk.reason.count", reason.getText().strip().length(), HelpdeskViewModel.REASON_MAX),
+                reason.textProperty()));
+        dialog.getDialogPane().setContent(column(intro, label, reason, count));
+        Node send = dialog.getDialogPane().lookupButton(ButtonType.OK);
+        send.setId("confirmReset");
+        ((javafx.scene.control.Button) send).setText(text.get("helpdesk.reason.send"));
+        send.disableProperty().bind(Bindings.createBooleanBinding(() -> reason.getText().strip().isEmpty()
+                || reason.getText().strip().length() > HelpdeskViewModel.REASON_MAX, reason.textProperty()));
+        dialog.setResultConverter(button -> button == ButtonType.OK ? reason.getText().strip() : null);
+        dialog.setOnShown(e -> reason.requestFocus());
+        return dialog.showAndWait();
+    }
+
+    static Optional<Invitation> askInvitation(Window owner, Messages text, List<Role> roles) {
+        Dialog<Invitation> dialog = dialog(owner, text.get("helpdesk.invite.title"));
+        TextField email = new TextField();
+        email.setId("inviteEmail");
+        email.setPromptText(text.get("field.email.prompt"));
+        email.setAccessibleText(text.get("helpdesk.invite.email"));
+        TextField name = new TextField();
+        name.setId("inviteName");
+        name.setAccessibleText(text.get("helpdesk.invite.name"));
+        ChoiceBox<Role> role = new ChoiceBox<>();
+        role.setId("inviteRole");
+        role.getItems().setAll(roles);
+        role.setValue(Role.USER);
+        role.setAccessibleText(text.get("helpdesk.invite.role"));
+        Label emailLabel = new Label(text.get("helpdesk.invite.email"));
+        emailLabel.setLabelFor(email);
+        Label nameLabel = new Label(text.get("helpdesk.invite.name"));
+        nameLabel.setLabelFor(name);
+        Label roleLabel = new Label(text.get("helpdesk.invite.role"));
+        roleLabel.setLabelFor(role);
+        Label intro = new Label(text.get("helpdesk.invite.intro"));
+        intro.setWrapText(true);
+        dialog.getDialogPane().setContent(column(intro, emailLabel, email, nameLabel, name, roleLabel, role));
+        Node send = dialog.getDialogPane().lookupButton(ButtonType.OK);
+        send.setId("confirmInvite");
+        ((javafx.scene.control.Button) send).setText(text.get("helpdesk.invite.send"));
+        send.disableProperty().bind(Bindings.createBooleanBinding(
+                () -> EmailAddress.normalize(email.getText()).isEmpty() || name.getText().isBlank(),
+                email.textProperty(), name.textProperty()));
+        dialog.setResultConverter(button -> button == ButtonType.OK
+                ? new Invitation(email.getText(), name.getText(), role.getValue()) : null);
+        dialog.setOnShown(e -> email.requestFocus());
+        return dialog.showAndWait();
+    }
+
+    private static <T> Dialog<T> dialog(Window owner, String title) {
+        Dialog<T> dialog = new Dialog<>();
+        dialog.initOwner(owner);
+        dialog.setTitle(title);
+        dialog.setHeaderText(title);
+        dialog.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
+        dialog.getDialogPane().setPrefWidth(460);
+        return dialog;
+    }
+
+    private static VBox column(Node... nodes) {
+        VBox box = new VBox(8, nodes);
+        box.getStyleClass().add("section");
+        return box;
+    }
+}

@@ -1,0 +1,230 @@
+package dev.latchkey.desktop.helpdesk;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+
+import dev.latchkey.api.Responses.AuditEntry;
+import dev.latchkey.api.Responses.Delivery;
+import dev.latchkey.api.Responses.HelpdeskUser;
+import dev.latchkey.api.Role;
+import dev.latchkey.desktop.AppContext;
+import dev.latchkey.desktop.ScreenModel;
+import dev.latchkey.desktop.client.ApiError;
+import dev.latchkey.desktop.navigation.Navigation;
+import dev.latchkey.desktop.navigation.Screen;
+
+/**
+ * The help desk: find a user, see their recent events with each email's delivery status, send them a
+ * reset (with a reason) or clear their sign-in lock, invite new users, and read the audit trail. Staff
+ * never see a token or choose a password: the server sends the email to the user's own address.
+ */
+public final class HelpdeskViewModel extends ScreenModel {
+    static final int REASON_MAX = 500;
+    static final int AUDIT_PAGE = 50;
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT)
+            .withZone(ZoneId.systemDefault());
+
+    private final StringProperty query = new SimpleStringProperty("");
+    private final ObservableList<HelpdeskUser> users = FXCollections.observableArrayList();
+    private final ObjectProperty<HelpdeskUser> selected = new SimpleObjectProperty<>();
+    private final ObservableList<AuditEntry> userEvents = FXCollections.observableArrayList();
+    private final ObservableList<AuditEntry> audit = FXCollections.observableArrayList();
+    private final FilteredList<AuditEntry> filteredAudit = new FilteredList<>(audit);
+    private final StringProperty typeFilter = new SimpleStringProperty("");
+    private final StringProperty textFilter = new SimpleStringProperty("");
+    private final StringProperty status = new SimpleStringProperty("");
+    private final BooleanBinding canAct;
+
+    public HelpdeskViewModel(AppContext context, Navigation navigator) {
+        super(context, navigator);
+        canAct = Bindings.createBooleanBinding(() -> selected.get() != null && !busyProperty().get()
+                && (selected.get().role() != Role.ADMIN || isAdmin()), selected, busyProperty());
+        typeFilter.addListener((obs, old, now) -> refilter());
+        textFilter.addListener((obs, old, now) -> refilter());
+    }
+
+    public StringProperty queryProperty() {
+        return query;
+    }
+
+    public ObservableList<HelpdeskUser> users() {
+        return users;
+    }
+
+    public ObjectProperty<HelpdeskUser> selectedProperty() {
+        return selected;
+    }
+
+    public ObservableList<AuditEntry> userEvents() {
+        return userEvents;
+    }
+
+    public FilteredList<AuditEntry> filteredAudit() {
+        return filteredAudit;
+    }
+
+    public StringProperty typeFilterProperty() {
+        return typeFilter;
+    }
+
+    public StringProperty textFilterProperty() {
+        return textFilter;
+    }
+
+    public StringProperty statusProperty() {
+        return status;
+    }
+
+    /** A user is selected, and the caller may act on them (HELPDESK members may not act on an ADMIN). */
+    public BooleanBinding canActProperty() {
+        return canAct;
+    }
+
+    public boolean isAdmin() {
+        return context.session().get() != null && context.session().get().user().role() == Role.ADMIN;
+    }
+
+    /** The roles this staff member may give a new user. */
+    public List<Role> invitableRoles() {
+        return isAdmin() ? List.of(Role.USER, Role.HELPDESK, Role.ADMIN) : List.of(Role.USER);
+    }
+
+    public void search() {
+        String q = query.get().strip();
+        call(() -> context.client().helpdeskUsers(session(), q), found -> {
+            HelpdeskUser keep = selected.get();
+            users.setAll(found);
+            selected.set(keep == null ? null : found.stream().filter(u -> u.id() == keep.id()).findFirst().orElse(null));
+        }, this::failed);
+    }
+
+    public void select(HelpdeskUser user) {
+        selected.set(user);
+        status.set("");
+        loadUserEvents();
+    }
+
+    /** Reloads the selected user and their events: an email's delivery status changes in the background. */
+    public void refreshSelected() {
+        search();
+        loadUserEvents();
+    }
+
+    public void sendReset(String reason) {
+        HelpdeskUser user = selected.get();
+        String trimmed = reason == null ? "" : reason.strip();
+        if (user == null || trimmed.isEmpty() || trimmed.length() > REASON_MAX) {
+            return;
+        }
+        call(() -> {
+            context.client().startReset(session(), user.id(), trimmed);
+            return null;
+        }, done -> {
+            status.set(text().get("helpdesk.resetSent", user.email()));
+            loadUserEvents();
+        }, this::failed);
+    }
+
+    public void unlock() {
+        HelpdeskUser user = selected.get();
+        if (user == null) {
+            return;
+        }
+        call(() -> {
+            context.client().unlock(session(), user.id());
+            return null;
+        }, done -> {
+            status.set(text().get("helpdesk.unlocked", user.email()));
+            search();
+            loadUserEvents();
+        }, this::failed);
+    }
+
+    public void invite(String email, String displayName, Role role, Consumer<HelpdeskUser> onInvited) {
+        call(() -> context.client().invite(session(), email.strip(), displayName.strip(), role), user -> {
+            query.set(user.email());
+            search();
+            select(user);
+            status.set(text().get("helpdesk.invited", user.email()));
+            onInvited.accept(user);
+        }, this::failed);
+    }
+
+    public void loadAudit() {
+        call(() -> context.client().audit(session(), null, AUDIT_PAGE, null), audit::setAll, this::failed);
+    }
+
+    public void loadMoreAudit() {
+        Long before = audit.isEmpty() ? null : audit.get(audit.size() - 1).id();
+        call(() -> context.client().audit(session(), null, AUDIT_PAGE, before), audit::addAll, this::failed);
+    }
+
+    /** One line for an email's fate: sent, waiting to retry (and why), failed (and why), not sent. */
+    public String deliveryText(Delivery delivery) {
+        if (delivery == null) {
+            return "";
+        }
+        return switch (delivery.status()) {
+            case "SENT" -> text().get("delivery.sent");
+            case "QUEUED" -> delivery.lastError() == null ? text().get("delivery.queued")
+                    : text().get("delivery.retrying", delivery.attempts(), delivery.lastError());
+            case "FAILED" -> text().get("delivery.failed", delivery.lastError());
+            default -> text().get("delivery.discarded");
+        };
+    }
+
+    public String when(String iso) {
+        return WHEN.format(Instant.parse(iso));
+    }
+
+    private void loadUserEvents() {
+        HelpdeskUser user = selected.get();
+        if (user == null) {
+            userEvents.clear();
+            return;
+        }
+        call(() -> context.client().audit(session(), user.id(), 20, null), userEvents::setAll, this::failed);
+    }
+
+    private void refilter() {
+        String type = typeFilter.get();
+        String words = textFilter.get().strip().toLowerCase(Locale.ROOT);
+        filteredAudit.setPredicate(entry -> (type == null || type.isEmpty() || entry.type().equals(type))
+                && (words.isEmpty() || contains(entry.userEmail(), words) || contains(entry.actor(), words)
+                || contains(entry.detail(), words)));
+    }
+
+    private static boolean contains(String field, String words) {
+        return field != null && field.toLowerCase(Locale.ROOT).contains(words);
+    }
+
+    private void failed(Exception failure) {
+        if (failure instanceof ApiError e && e.kind() == ApiError.Kind.UNAUTHORIZED) {
+            context.session().set(null);
+            context.notice().set(text().get("error.unauthorized"));
+            navigator.show(Screen.SIGN_IN);
+        } else {
+            status.set("");
+            showError(failure);
+        }
+    }
+
+    private String session() {
+        return context.session().get() == null ? null : context.session().get().token();
+    }
+}

@@ -1,0 +1,104 @@
+package dev.latchkey.desktop.helpdesk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.latchkey.api.Responses.Delivery;
+import dev.latchkey.api.Role;
+import dev.latchkey.desktop.AppContext;
+import dev.latchkey.desktop.support.DesktopFixture;
+import dev.latchkey.desktop.support.DirectRunner;
+import dev.latchkey.desktop.support.RecordingNavigation;
+
+class HelpdeskViewModelTest {
+    @TempDir
+    static Path dir;
+    static DesktopFixture fixture;
+
+    @BeforeAll
+    static void start() {
+        fixture = new DesktopFixture(dir);
+        fixture.addUser("boss@example.com", Role.ADMIN);
+        fixture.addUser("desk@example.com", Role.HELPDESK);
+        fixture.addUser("pat@example.com");
+    }
+
+    @AfterAll
+    static void stop() {
+        fixture.close();
+    }
+
+    private static HelpdeskViewModel signedIn(String email) throws Exception {
+        AppContext context = fixture.context(new DirectRunner());
+        context.session().set(fixture.client.signIn(email, DesktopFixture.PASSWORD));
+        return new HelpdeskViewModel(context, new RecordingNavigation());
+    }
+
+    @Test
+    void onlyAnAdministratorMayInviteStaff() throws Exception {
+        assertThat(signedIn("boss@example.com").invitableRoles()).containsExactly(Role.USER, Role.HELPDESK, Role.ADMIN);
+        assertThat(signedIn("desk@example.com").invitableRoles()).containsExactly(Role.USER);
+    }
+
+    @Test
+    void helpdeskMemberCannotActOnAnAdministrator() throws Exception {
+        HelpdeskViewModel model = signedIn("desk@example.com");
+        model.queryProperty().set("boss");
+        model.search();
+        model.select(model.users().get(0));
+        assertThat(model.canActProperty().get()).isFalse();
+        model.queryProperty().set("pat");
+        model.search();
+        model.select(model.users().get(0));
+        assertThat(model.canActProperty().get()).isTrue();
+    }
+
+    @Test
+    void sendResetRecordsTheReasonAndShowsItInTheUsersEvents() throws Exception {
+        HelpdeskViewModel model = signedIn("desk@example.com");
+        model.queryProperty().set("pat@");
+        model.search();
+        model.select(model.users().get(0));
+        model.sendReset("  Locked out after holiday  ");
+        assertThat(model.statusProperty().get()).contains("pat@example.com");
+        assertThat(model.userEvents()).anySatisfy(e -> {
+            assertThat(e.type()).isEqualTo("HELPDESK_RESET_STARTED");
+            assertThat(e.detail()).isEqualTo("Reason: Locked out after holiday");
+            assertThat(e.delivery()).isNotNull();
+        });
+        model.sendReset("   ");
+        model.sendReset("x".repeat(501));
+        assertThat(model.userEvents().stream().filter(e -> e.type().equals("HELPDESK_RESET_STARTED"))).hasSize(1);
+    }
+
+    @Test
+    void auditFiltersByTypeAndWords() throws Exception {
+        HelpdeskViewModel model = signedIn("boss@example.com");
+        model.loadAudit();
+        assertThat(model.filteredAudit()).isNotEmpty();
+        model.typeFilterProperty().set("SIGN_IN_SUCCEEDED");
+        assertThat(model.filteredAudit()).allMatch(e -> e.type().equals("SIGN_IN_SUCCEEDED")).isNotEmpty();
+        model.textFilterProperty().set("BOSS@");
+        assertThat(model.filteredAudit()).allMatch(e -> e.userEmail().equals("boss@example.com"));
+        model.typeFilterProperty().set("");
+        model.textFilterProperty().set("");
+        assertThat(model.filteredAudit()).as("no filter: every loaded row").hasSameSizeAs(model.filteredAudit().getSource());
+    }
+
+    @Test
+    void deliveryInPlainWords() throws Exception {
+        HelpdeskViewModel model = signedIn("desk@example.com");
+        assertThat(model.deliveryText(new Delivery("SENT", 1, null))).isEqualTo("sent");
+        assertThat(model.deliveryText(new Delivery("QUEUED", 0, null))).isEqualTo("queued");
+        assertThat(model.deliveryText(new Delivery("QUEUED", 2, "ConnectException: refused")))
+                .contains("attempt 2 failed: ConnectException: refused").contains("retrying");
+        assertThat(model.deliveryText(new Delivery("FAILED", 12, "timeout"))).isEqualTo("failed: timeout");
+        assertThat(model.deliveryText(null)).isEmpty();
+    }
+}

@@ -1,0 +1,165 @@
+package dev.latchkey.desktop.ui;
+
+import static dev.latchkey.desktop.ui.UiSupport.await;
+import static dev.latchkey.desktop.ui.UiSupport.awaitScreen;
+import static dev.latchkey.desktop.ui.UiSupport.paste;
+import static dev.latchkey.desktop.ui.UiSupport.text;
+import static dev.latchkey.desktop.ui.UiSupport.type;
+import static dev.latchkey.desktop.ui.UiSupport.visible;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+
+import javafx.scene.control.ListView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import dev.latchkey.api.Responses.AuditEntry;
+import dev.latchkey.api.Role;
+import dev.latchkey.desktop.AppContext;
+import dev.latchkey.desktop.mailbox.MailItem;
+import dev.latchkey.desktop.navigation.Navigator;
+import dev.latchkey.desktop.navigation.Screen;
+import dev.latchkey.desktop.support.DesktopFixture;
+
+/** Help-desk staff help people without ever holding their secret. */
+@ExtendWith(ApplicationExtension.class)
+class HelpdeskUiTest {
+    @TempDir
+    static Path dir;
+    static DesktopFixture fixture;
+    static int people;
+
+    Navigator navigator;
+    AppContext context;
+
+    @BeforeAll
+    static void startServer() {
+        fixture = new DesktopFixture(dir);
+        fixture.addUser("desk@example.com", Role.HELPDESK);
+    }
+
+    @AfterAll
+    static void stopServer() {
+        fixture.close();
+    }
+
+    @Start
+    void start(Stage stage) {
+        context = UiSupport.context(fixture);
+        navigator = UiSupport.show(stage, context, Screen.SIGN_IN);
+    }
+
+    private void signIn(FxRobot robot, String email, String password, Screen expected) {
+        robot.interact(() -> navigator.show(Screen.SIGN_IN));
+        paste(robot, "#email", "");
+        type(robot, "#email", email);
+        type(robot, "#password", password);
+        robot.type(KeyCode.ENTER);
+        awaitScreen(navigator, expected);
+    }
+
+    private void signOut(FxRobot robot) {
+        robot.clickOn("#openAccount");
+        awaitScreen(navigator, Screen.ACCOUNT);
+        robot.clickOn("#signOut");
+        awaitScreen(navigator, Screen.SIGN_IN);
+    }
+
+    /** As the user: the newest code in the local mailbox, then a new password, then signing in with it. */
+    private void completeFromMailbox(FxRobot robot, String email) {
+        robot.clickOn("#openMailbox");
+        awaitScreen(navigator, Screen.MAILBOX);
+        ListView<MailItem> inbox = robot.lookup("#messages").query();
+        await(() -> !inbox.getItems().isEmpty() && inbox.getItems().get(0).to().equals(email)
+                && !text(robot, "#code").isEmpty());
+        String code = text(robot, "#code");
+        robot.clickOn("#back");
+        awaitScreen(navigator, Screen.SIGN_IN);
+        robot.clickOn("#forgotPassword");
+        awaitScreen(navigator, Screen.FORGOT);
+        robot.clickOn("#haveCodeAlready");
+        awaitScreen(navigator, Screen.TOKEN);
+        paste(robot, "#code", code);
+        robot.type(KeyCode.ENTER);
+        await(() -> visible(robot, "#verified"));
+        robot.type(KeyCode.ENTER);
+        awaitScreen(navigator, Screen.NEW_PASSWORD);
+        type(robot, "#newPassword", DesktopFixture.NEW_PASSWORD);
+        type(robot, "#confirmPassword", DesktopFixture.NEW_PASSWORD);
+        robot.type(KeyCode.ENTER);
+        awaitScreen(navigator, Screen.DONE);
+        robot.clickOn("#backToSignIn");
+        awaitScreen(navigator, Screen.SIGN_IN);
+        signIn(robot, email, DesktopFixture.NEW_PASSWORD, Screen.ACCOUNT);
+    }
+
+    @Test
+    void staffFindsUserSendsResetWithReasonAndUserCompletesItFromLocalMailbox(FxRobot robot) {
+        String customer = fixture.addUser("customer" + (++people) + "@example.com");
+        signIn(robot, "desk@example.com", DesktopFixture.PASSWORD, Screen.HELPDESK);
+
+        type(robot, "#userSearch", "customer" + people);
+        ListView<?> found = robot.lookup("#users").query();
+        await(() -> found.getItems().size() == 1);
+        robot.interact(() -> found.getSelectionModel().select(0));
+        await(() -> visible(robot, "#userDetail") && text(robot, "#detailEmail").equals(customer));
+
+        robot.clickOn("#sendReset");
+        await(() -> robot.lookup("#reason").tryQuery().isPresent());
+        robot.clickOn("#reason").write("Called the front desk, identity checked by phone");
+        robot.clickOn("#confirmReset");
+        await(() -> text(robot, "#status").contains("on its way"));
+
+        ListView<AuditEntry> events = robot.lookup("#userEvents").query();
+        await(() -> events.getItems().stream().anyMatch(e -> e.type().equals("HELPDESK_RESET_STARTED")
+                && e.delivery() != null && e.delivery().status().equals("SENT")) || refresh(robot));
+        String everythingStaffSaw = events.getItems().toString() + text(robot, "#status");
+        assertThat(everythingStaffSaw).contains("identity checked by phone");
+
+        signOut(robot);
+        assertThat(everythingStaffSaw).as("no token ever reaches staff").doesNotContainPattern("[A-Za-z0-9_-]{64}");
+        completeFromMailbox(robot, customer);
+    }
+
+    @Test
+    void plainUserNeverSeesTheHelpDesk(FxRobot robot) {
+        String plain = fixture.addUser("plain" + (++people) + "@example.com");
+        signIn(robot, plain, DesktopFixture.PASSWORD, Screen.ACCOUNT);
+        assertThat(visible(robot, "#openHelpdesk")).isFalse();
+        // Even if the screen were reached, the server refuses: the app shows it in plain words.
+        robot.interact(() -> navigator.show(Screen.HELPDESK));
+        await(() -> visible(robot, "#error"));
+        assertThat(text(robot, "#error")).contains("help-desk rights");
+    }
+
+    @Test
+    void invitedUserSetsAFirstPasswordAndSignsIn(FxRobot robot) {
+        String invitee = "newcomer" + (++people) + "@example.com";
+        signIn(robot, "desk@example.com", DesktopFixture.PASSWORD, Screen.HELPDESK);
+        robot.clickOn("#inviteUser");
+        await(() -> robot.lookup("#inviteEmail").tryQuery().isPresent());
+        robot.clickOn("#inviteEmail").write(invitee);
+        robot.clickOn("#inviteName").write("Nora Newcomer");
+        robot.clickOn("#confirmInvite");
+        await(() -> text(robot, "#status").contains("Invitation sent"));
+        signOut(robot);
+        completeFromMailbox(robot, invitee);
+        await(() -> text(robot, "#name").equals("Nora Newcomer"));
+    }
+
+    /** The delivery status changes in the background; staff press Refresh to see it. */
+    private boolean refresh(FxRobot robot) {
+        robot.clickOn("#refreshUser");
+        return false;
+    }
+}
