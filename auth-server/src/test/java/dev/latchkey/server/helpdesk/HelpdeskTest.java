@@ -3,7 +3,6 @@ package dev.latchkey.server.helpdesk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
@@ -12,34 +11,29 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import jakarta.mail.internet.MimeMessage;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.latchkey.api.Role;
 import dev.latchkey.server.support.Mail;
+import dev.latchkey.server.support.OneServerPerClass;
 import dev.latchkey.server.support.TestServer;
 import dev.latchkey.server.support.TestServer.Response;
 
-class HelpdeskTest {
+class HelpdeskTest extends OneServerPerClass {
     static final String PASSWORD = "velvet tractor orbits quietly";
     static final String NEW = "marble canyon whistles softly";
 
-    @TempDir
-    static Path dir;
-    static TestServer server;
     static String admin;
     static String helpdesk;
     static String user;
 
     @BeforeAll
-    static void start() {
-        server = TestServer.start(dir);
+    static void addUsers() {
         server.addUser("root@example.com", PASSWORD, Role.ADMIN);
         server.addUser("desk@example.com", PASSWORD, Role.HELPDESK);
         server.addUser("plain@example.com", PASSWORD, Role.USER);
@@ -51,11 +45,6 @@ class HelpdeskTest {
         admin = server.signIn("root@example.com", PASSWORD);
         helpdesk = server.signIn("desk@example.com", PASSWORD);
         user = server.signIn("plain@example.com", PASSWORD);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     static Stream<Arguments> endpoints() {

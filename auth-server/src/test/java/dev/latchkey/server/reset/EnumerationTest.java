@@ -2,35 +2,23 @@ package dev.latchkey.server.reset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import dev.latchkey.api.Role;
-import dev.latchkey.server.support.TestServer;
+import dev.latchkey.server.support.OneServerPerClass;
 import dev.latchkey.server.support.TestServer.Response;
 
 /** Known and unknown addresses must look alike from outside; limits apply to both alike. */
-class EnumerationTest {
-    @TempDir
-    static Path dir;
-    static TestServer server;
+class EnumerationTest extends OneServerPerClass {
 
     @BeforeAll
-    static void start() {
-        server = TestServer.start(dir);
+    static void addUsers() {
         server.addUser("known@example.com", "velvet tractor orbits quietly", Role.USER);
         server.addUser("capped@example.com", "velvet tractor orbits quietly", Role.USER);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     private static Response request(String email, String ip) {

@@ -2,7 +2,6 @@ package dev.latchkey.server.reset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,32 +12,17 @@ import java.util.concurrent.Future;
 
 import jakarta.mail.internet.MimeMessage;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import dev.latchkey.server.support.Mail;
+import dev.latchkey.server.support.OneServerPerClass;
 import dev.latchkey.server.support.TestServer;
 import dev.latchkey.server.support.TestServer.Response;
 
-class PasswordResetFlowTest {
+class PasswordResetFlowTest extends OneServerPerClass {
     static final String OLD = "velvet tractor orbits quietly";
     static final String NEW = "marble canyon whistles softly";
 
-    @TempDir
-    static Path dir;
-    static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     /** Each test gets its own user, so tests do not share tokens, sessions or limits. */
     private static String newUser() {

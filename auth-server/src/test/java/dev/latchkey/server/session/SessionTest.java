@@ -3,36 +3,19 @@ package dev.latchkey.server.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 
 import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import dev.latchkey.server.support.TestServer;
+import dev.latchkey.server.support.OneServerPerClass;
 import dev.latchkey.server.support.TestServer.Response;
 
-class SessionTest {
+class SessionTest extends OneServerPerClass {
     static final String PASSWORD = "velvet tractor orbits quietly";
     static final String NEW = "marble canyon whistles softly";
 
-    @TempDir
-    static Path dir;
-    static TestServer server;
     static int ips;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     private static String newUser() {
         return server.newUser("member", PASSWORD);

@@ -2,31 +2,14 @@ package dev.latchkey.server.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import dev.latchkey.server.support.TestServer;
+import dev.latchkey.server.support.OneServerPerClass;
 import dev.latchkey.server.support.TestServer.Response;
 
 /** The page as a mail scanner or an auditor sees it: headers, markup, and no side effects. */
-class ResetPageTest {
-    @TempDir
-    static Path dir;
-    static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+class ResetPageTest extends OneServerPerClass {
 
     @Test
     void pageHasStrictHeaders() {

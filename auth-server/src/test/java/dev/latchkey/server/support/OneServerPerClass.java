@@ -1,0 +1,27 @@
+package dev.latchkey.server.support;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * For test classes whose tests share one real server on a temporary data dir. Tests keep out of each
+ * other's way with their own users ({@link TestServer#newUser}) and client IPs.
+ */
+public abstract class OneServerPerClass {
+    @TempDir
+    protected static Path dir;
+    protected static TestServer server;
+
+    @BeforeAll
+    static void startServer() {
+        server = TestServer.start(dir);
+    }
+
+    @AfterAll
+    static void stopServer() {
+        server.close();
+    }
+}
