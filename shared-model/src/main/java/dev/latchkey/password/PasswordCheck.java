@@ -1,7 +1,6 @@
 package dev.latchkey.password;
 
 import java.util.List;
-import java.util.Set;
 
 /**
  * The outcome of checking one password against the policy.
@@ -21,9 +20,5 @@ public record PasswordCheck(int length, int score, List<PasswordRule> broken) {
 
     public boolean passes(PasswordRule rule) {
         return !broken.contains(rule);
-    }
-
-    public Set<PasswordRule> brokenSet() {
-        return Set.copyOf(broken);
     }
 }
