@@ -54,7 +54,8 @@
         if (!s) {
             return 'a moment';
         }
-        return s < 60 ? s + ' seconds' : Math.ceil(s / 60) + ' minutes';
+        const [n, unit] = s < 60 ? [s, 'second'] : [Math.ceil(s / 60), 'minute'];
+        return n + ' ' + unit + (n === 1 ? '' : 's');
     }
 
     function when(iso) {

@@ -73,6 +73,18 @@ class SignInViewModelTest {
     }
 
     @Test
+    void signInWhenThrottledThenSaysWhenToTryAgain() {
+        fixture.addUser("riley@example.com");
+        SignInViewModel model = new SignInViewModel(fixture.context(new DirectRunner()), new RecordingNavigation());
+        model.emailProperty().set("riley@example.com");
+        for (int i = 0; i < 6; i++) {
+            model.passwordProperty().set("wrong guess number " + i);
+            model.signIn();
+        }
+        assertThat(model.errorProperty().get()).matches("Too many attempts\\. Try again in (1 minute|\\d+ seconds)\\.");
+    }
+
+    @Test
     void signInWhenServerUnreachableThenPlainWords() {
         AppContext context = new AppContext(new AuthClient(java.net.URI.create("http://127.0.0.1:9")),
                 new DirectRunner(), java.util.Optional.empty(), dev.latchkey.desktop.Messages.load(),

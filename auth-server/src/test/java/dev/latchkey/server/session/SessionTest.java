@@ -73,6 +73,19 @@ class SessionTest extends OneServerPerClass {
     }
 
     @Test
+    void signInWhenHundredFailuresFromOneIpThen429ForEveryAddress() {
+        String ip = newIp();
+        for (int i = 0; i < 100; i++) {
+            // A different address each time: the per-email throttle never trips, only the per-IP limit.
+            assertThat(signIn("spray" + i + "@example.com", "guess", ip).status()).isEqualTo(401);
+        }
+        Response limited = signIn(newUser(), PASSWORD, ip);
+        assertThat(limited.status()).isEqualTo(429);
+        assertThat(limited.header("Retry-After")).isNotNull();
+        assertThat(signIn(newUser(), PASSWORD, newIp()).status()).isEqualTo(201);
+    }
+
+    @Test
     void signInWhenLockedThenEvenRightPasswordRefusedAndBackOffGrows() {
         String email = newUser();
         String ip = newIp();
