@@ -2,6 +2,9 @@ package dev.latchkey.server;
 
 import java.time.Clock;
 
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
 import io.helidon.logging.common.LogConfig;
 import io.helidon.webserver.http.HttpRouting;
 
@@ -26,7 +29,6 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        LogConfig.configureRuntime();
         CommandLine cli;
         try {
             cli = CommandLine.parse(args);
@@ -37,11 +39,12 @@ public final class Main {
             return;
         }
         if (cli.isUsersCommand()) {
-            // A command prints its own one-line outcome; library start-up chatter would bury it.
-            java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
+            // A command prints its own one-line outcome; library chatter would bury it.
+            Logger.getLogger("").setLevel(Level.SEVERE);
             System.exit(new UsersCommand(System.in, System.out, System.err).run(cli));
             return;
         }
+        LogConfig.configureRuntime();
         serve(cli);
     }
 
