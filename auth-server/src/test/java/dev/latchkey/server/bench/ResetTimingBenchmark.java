@@ -20,7 +20,8 @@ import dev.latchkey.server.user.Users;
 /**
  * Measures {@code POST /api/v1/password-resets} for a known and an unknown address, interleaved, with
  * rate limits off, against the real server on loopback, and prints median, p95 and mean of each and
- * the difference of the medians. Not a unit test: run it with {@code bin/bench-reset-timing [N]}.
+ * the difference of the medians; then the same for failed sign-ins with a wrong password and with an
+ * unknown address. Not a unit test: run it with {@code bin/bench-reset-timing [N]}.
  */
 public final class ResetTimingBenchmark {
     private ResetTimingBenchmark() {
@@ -54,6 +55,23 @@ public final class ResetTimingBenchmark {
             print("known email  ", known);
             print("unknown email", unknown);
             System.out.printf("difference of medians: %.3f ms%n", Math.abs(median(known) - median(unknown)) / 1e6);
+
+            // Sign-in: an unknown address must cost what a wrong password costs (a dummy hash is checked).
+            URI sessions = URI.create(server.baseUri() + "/api/v1/sessions");
+            int m = Math.max(100, n * 3 / 10);
+            long[] wrong = new long[m];
+            long[] nobody = new long[m];
+            for (int i = 0; i < m; i++) {
+                boolean wrongFirst = i % 2 == 0;
+                long a = timeSignIn(http, sessions, wrongFirst ? "known@example.com" : "nobody@example.com");
+                long b = timeSignIn(http, sessions, wrongFirst ? "nobody@example.com" : "known@example.com");
+                wrong[i] = wrongFirst ? a : b;
+                nobody[i] = wrongFirst ? b : a;
+            }
+            System.out.printf("POST /api/v1/sessions, %d failed sign-ins each, interleaved%n", m);
+            print("wrong password", wrong);
+            print("unknown email ", nobody);
+            System.out.printf("difference of medians: %.3f ms%n", Math.abs(median(wrong) - median(nobody)) / 1e6);
         }
     }
 
@@ -67,6 +85,20 @@ public final class ResetTimingBenchmark {
         long elapsed = System.nanoTime() - start;
         if (response.statusCode() != 202) {
             throw new IllegalStateException("Unexpected status " + response.statusCode() + ": " + response.body());
+        }
+        return elapsed;
+    }
+
+    private static long timeSignIn(HttpClient http, URI uri, String email) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(uri)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + email + "\",\"password\":\"not it\"}"))
+                .build();
+        long start = System.nanoTime();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        long elapsed = System.nanoTime() - start;
+        if (response.statusCode() != 401) {
+            throw new IllegalStateException("Unexpected status " + response.statusCode());
         }
         return elapsed;
     }

@@ -95,6 +95,22 @@ class SmtpDeliveryTest {
     }
 
     @Test
+    void jobGivenUpAfterTheLastAttemptIsFailedWithItsLastError() {
+        requestReset();
+        for (int attempt = 0; attempt < 12; attempt++) {
+            server.flushMail();
+            server.clock.advance(Duration.ofMinutes(16));
+        }
+        MailJobs.Status status = lastJob();
+        assertThat(status.status()).isEqualTo(MailStatus.FAILED);
+        assertThat(status.attempts()).isEqualTo(12);
+        assertThat(status.lastError()).isNotBlank();
+        server.clock.advance(Duration.ofHours(1));
+        server.flushMail();
+        assertThat(lastJob().attempts()).as("no attempt after giving up").isEqualTo(12);
+    }
+
+    @Test
     void jobFailedWhileSmtpDownIsDeliveredAfterServerRestart() throws Exception {
         requestReset();
         server.flushMail();

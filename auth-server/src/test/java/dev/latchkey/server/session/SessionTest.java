@@ -174,6 +174,13 @@ class SessionTest extends OneServerPerClass {
     }
 
     @Test
+    void resetTokenIsNotASessionToken() {
+        String token = server.requestToken(newUser());
+        assertThat(server.get("/api/v1/me", token).status()).isEqualTo(401);
+        assertThat(server.delete("/api/v1/sessions/current", token).status()).isEqualTo(401);
+    }
+
+    @Test
     void meWhenMissingOrMalformedTokenThenUnauthorized() {
         assertThat(server.get("/api/v1/me", null).status()).isEqualTo(401);
         assertThat(server.get("/api/v1/me", "not-a-token").status()).isEqualTo(401);
