@@ -13,6 +13,7 @@ import io.helidon.webserver.observe.health.HealthObserver;
 import dev.latchkey.password.PasswordPolicy;
 import dev.latchkey.server.audit.AuditLog;
 import dev.latchkey.server.config.AuthSettings;
+import dev.latchkey.server.config.DataDir;
 import dev.latchkey.server.config.MailSettings;
 import dev.latchkey.server.db.Database;
 import dev.latchkey.server.helpdesk.HelpdeskService;
@@ -59,6 +60,7 @@ public final class AuthServer implements AutoCloseable {
         LogGuard.apply();
         AuthSettings settings = AuthSettings.from(config);
         PasswordPolicy policy = new PasswordPolicy(settings.passwordMinLength(), settings.passwordMinScore());
+        DataDir.prepare(settings.dataDir());
         Database db = Database.open(config.get("db"));
         try {
             AtomicReference<URI> publicUrl = new AtomicReference<>();

@@ -18,6 +18,7 @@ import dev.latchkey.server.CommandLine;
 import dev.latchkey.server.audit.AuditLog;
 import dev.latchkey.server.config.AuthSettings;
 import dev.latchkey.server.config.ConfigLoader;
+import dev.latchkey.server.config.DataDir;
 import dev.latchkey.server.db.Database;
 import dev.latchkey.server.db.DatabaseInUseException;
 import dev.latchkey.server.password.Passwords;
@@ -73,6 +74,7 @@ public final class UsersCommand {
         AuthSettings settings = AuthSettings.from(config);
         PasswordPolicy policy = new PasswordPolicy(settings.passwordMinLength(), settings.passwordMinScore());
         Clock clock = Clock.systemUTC();
+        DataDir.prepare(settings.dataDir());
         try (Database db = Database.open(config.get("db"))) {
             Accounts accounts = new Accounts(db, new Users(), new Passwords(1), policy, new AuditLog(clock), clock);
             User user = accounts.create(cli.option("--email").get(), cli.option("--name").orElse(null), role, password,

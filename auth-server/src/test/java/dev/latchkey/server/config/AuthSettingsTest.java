@@ -48,6 +48,19 @@ class AuthSettingsTest {
     }
 
     @Test
+    void dataDirWhenCreatedIsOwnerOnlyAndWhenExistingIsLeftAlone() throws Exception {
+        Path fresh = dir.resolve("fresh/latchkey");
+        DataDir.prepare(fresh);
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(fresh)))
+                .isEqualTo("rwx------");
+        Path existing = Files.createDirectories(dir.resolve("existing"));
+        String before = java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(existing));
+        DataDir.prepare(existing);
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(existing)))
+                .isEqualTo(before);
+    }
+
+    @Test
     void configFileLayersOverDefaults() throws Exception {
         Path file = dir.resolve("latchkey.yaml");
         Files.writeString(file, "auth:\n  reset:\n    token-ttl: PT10M\n  trusted-proxies: [\"192.0.2.1\"]\n");
