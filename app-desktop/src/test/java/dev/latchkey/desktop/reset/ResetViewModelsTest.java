@@ -146,6 +146,13 @@ class ResetViewModelsTest {
     }
 
     @Test
+    void abandonedJourneyForgetsItsCodeAtSignIn() throws Exception {
+        verifiedTokenFor(newUser());
+        new dev.latchkey.desktop.signin.SignInViewModel(context, navigation);
+        assertThat(context.resetToken().get()).isNull();
+    }
+
+    @Test
     void newPasswordWhenTokenUsedMeanwhileThenRejectedWithWayToAskAgain() throws Exception {
         String email = newUser();
         verifiedTokenFor(email);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -51,12 +52,12 @@ class AuthSettingsTest {
     void dataDirWhenCreatedIsOwnerOnlyAndWhenExistingIsLeftAlone() throws Exception {
         Path fresh = dir.resolve("fresh/latchkey");
         DataDir.prepare(fresh);
-        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(fresh)))
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(fresh)))
                 .isEqualTo("rwx------");
         Path existing = Files.createDirectories(dir.resolve("existing"));
-        String before = java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(existing));
+        String before = PosixFilePermissions.toString(Files.getPosixFilePermissions(existing));
         DataDir.prepare(existing);
-        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(existing)))
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(existing)))
                 .isEqualTo(before);
     }
 
