@@ -39,8 +39,8 @@ public final class ErrorHandling {
     private static void failure(ServerRequest request, ServerResponse response, Exception e) {
         // Logged by class and message only at WARNING; the trace at FINE. Neither holds request secrets,
         // because no code path puts a token or password into an exception message.
-        LOG.log(Level.WARNING, "Request " + request.prologue().method().text() + " " + request.path().path()
-                + " failed: " + e.getClass().getSimpleName());
+        LOG.log(Level.WARNING, "Request " + request.prologue().method().text() + " "
+                + request.path().absolute().path() + " failed: " + e.getClass().getSimpleName());
         LOG.log(Level.FINE, "Failure detail", e);
         SecurityHeaders.apply(response);
         JsonResponses.send(response, 500, ErrorResponse.of(ErrorCode.INTERNAL_ERROR,

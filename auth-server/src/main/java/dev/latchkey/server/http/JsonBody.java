@@ -41,7 +41,12 @@ public final class JsonBody {
         if (declared.isPresent() && declared.getAsLong() > MAX_BYTES) {
             throw tooLarge();
         }
-        Optional<HttpMediaType> type = request.headers().contentType();
+        Optional<HttpMediaType> type;
+        try {
+            type = request.headers().contentType();
+        } catch (IllegalArgumentException unparseable) {
+            type = Optional.empty(); // "garbage", "application/json;;;": not JSON either
+        }
         if (type.isEmpty() || !isJson(type.get())) {
             throw ApiException.of(ErrorCode.UNSUPPORTED_MEDIA_TYPE,
                     "Send the request body as JSON, with Content-Type: application/json.");

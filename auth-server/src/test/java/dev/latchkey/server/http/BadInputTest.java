@@ -109,6 +109,12 @@ class BadInputTest {
                 .header("Content-Type", "application/json; charset=ISO-8859-1")
                 .POST(HttpRequest.BodyPublishers.ofString("{}")));
         assertThat(latin1.status()).isEqualTo(415);
+        for (String garbage : List.of("garbage", "/", "application/", "json")) {
+            Response odd = server.send(server.request("/api/v1/sessions", "127.0.0.1", null)
+                    .header("Content-Type", garbage)
+                    .POST(HttpRequest.BodyPublishers.ofString("{}")));
+            assertThat(odd.status()).as(garbage).isEqualTo(415);
+        }
     }
 
     @Test
