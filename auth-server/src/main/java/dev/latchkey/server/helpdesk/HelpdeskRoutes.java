@@ -72,6 +72,10 @@ public final class HelpdeskRoutes implements HttpService {
         if (name.isEmpty()) {
             throw ApiException.invalidRequest("The field \"displayName\" must not be blank.");
         }
+        if (name.chars().anyMatch(Character::isISOControl)) {
+            // The name opens every email to this user: no line breaks or other control characters.
+            throw ApiException.invalidRequest("The field \"displayName\" must be one line of text.");
+        }
         JsonResponses.send(res, 201, helpdesk.invite(staff, email, name, parsed, clientIp.of(req)));
     }
 

@@ -47,6 +47,9 @@ public final class Accounts {
         if (displayName.length() > NAME_MAX) {
             throw new AccountRefused("The name can have at most " + NAME_MAX + " characters.");
         }
+        if (displayName.chars().anyMatch(Character::isISOControl)) {
+            throw new AccountRefused("The name must be one line of text.");
+        }
         PasswordCheck check = policy.check(password, email);
         if (!check.acceptable()) {
             throw new AccountRefused(policy.failures(check));

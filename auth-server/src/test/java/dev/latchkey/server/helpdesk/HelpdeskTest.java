@@ -172,6 +172,9 @@ class HelpdeskTest extends OneServerPerClass {
                 "{\"email\":\"r@example.com\",\"displayName\":\"R\",\"role\":\"ROOT\"}", admin).status()).isEqualTo(400);
         assertThat(call("POST", "/api/v1/helpdesk/users",
                 "{\"email\":\"r@example.com\",\"displayName\":\"\",\"role\":\"USER\"}", admin).status()).isEqualTo(400);
+        assertThat(call("POST", "/api/v1/helpdesk/users",
+                "{\"email\":\"r@example.com\",\"displayName\":\"Eve\\r\\nBcc: x@evil.test\",\"role\":\"USER\"}",
+                admin).json().get("message").asText()).contains("one line");
     }
 
     @Test
