@@ -13,7 +13,8 @@ import dev.latchkey.server.db.Rows;
  * Sign-in failures per normalized email, known or not, kept in the database so that a completed reset
  * clears them in its own transaction and a restart does not forgive them. After {@value #FAILURES}
  * failures the email is locked for 1 minute; each further failure after a lock doubles it, up to 15.
- * Failures older than the window are forgotten.
+ * Failures older than the window are forgotten. An attempt counts as a failure from the moment it
+ * starts (a success clears the count), so guesses sent in parallel cannot all pass before any fails.
  */
 public final class SignInThrottle {
     static final int FAILURES = 5;
@@ -47,11 +48,23 @@ public final class SignInThrottle {
         return !check(db, email).allowed();
     }
 
-    /** Counts one failure; serialized, since two failures of one email must not both insert. */
-    public synchronized void recordFailure(DbExecute db, String email) {
+    /**
+     * Starts an attempt: refused while the email is locked, otherwise counted as a failure until a
+     * success clears it. Serialized, so that of many parallel attempts at most {@value #FAILURES} pass.
+     * {@code db} must commit at once (not a transaction), so the next attempt sees this one.
+     */
+    public synchronized Decision attempt(DbExecute db, String email) {
         if (!enabled) {
-            return;
+            return Decision.ALLOW;
         }
+        Decision now = check(db, email);
+        if (now.allowed()) {
+            count(db, email);
+        }
+        return now;
+    }
+
+    private void count(DbExecute db, String email) {
         long now = clock.millis();
         Optional<DbRow> existing = row(db, email);
         if (existing.isEmpty()) {

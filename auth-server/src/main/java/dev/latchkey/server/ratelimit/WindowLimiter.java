@@ -52,6 +52,16 @@ public final class WindowLimiter {
         return Decision.refuse(w.start + windowMillis - now);
     }
 
+    /** Takes back one event counted in the current window (an attempt that turned out fine). */
+    public void refund(String key) {
+        if (!enabled) {
+            return;
+        }
+        long now = clock.millis();
+        windows.computeIfPresent(key, (k, w) -> w.expired(now, windowMillis) || w.count <= 1 ? null
+                : new Window(w.start, w.count - 1));
+    }
+
     public void clear(String key) {
         windows.remove(key);
     }

@@ -47,8 +47,9 @@ public final class SessionService {
      * the same answer; both count against the email's throttle and the client IP's.
      */
     public SessionResponse signIn(String email, String password, String clientIp) {
-        limits.signInFailuresPerIp().check(clientIp).throwIfRefused();
-        Decision throttle = limits.signInPerEmail().check(db.execute(), email);
+        // Both limits count the attempt before the password is checked; a success gives it back.
+        limits.signInFailuresPerIp().hit(clientIp).throwIfRefused();
+        Decision throttle = limits.signInPerEmail().attempt(db.execute(), email);
         if (!throttle.allowed()) {
             audit.record(db.execute(), AuditEvent.of(AuditType.SIGN_IN_THROTTLED, email, clientIp)
                     .withDetail("Too many failed sign-ins for this address; refused without checking the password"));
@@ -59,15 +60,11 @@ public final class SessionService {
                 ? passwords.matches(password, found.get().passwordHash())
                 : passwords.matchesNothing(password);
         if (!ok) {
-            limits.signInFailuresPerIp().hit(clientIp);
-            db.inTransaction(tx -> {
-                limits.signInPerEmail().recordFailure(tx, email);
-                audit.record(tx, new AuditEvent(AuditType.SIGN_IN_FAILED, found.map(User::id).orElse(null), email,
-                        null, clientIp, found.isPresent() ? "Wrong password" : "No account has this address"));
-                return null;
-            });
+            audit.record(db.execute(), new AuditEvent(AuditType.SIGN_IN_FAILED, found.map(User::id).orElse(null),
+                    email, null, clientIp, found.isPresent() ? "Wrong password" : "No account has this address"));
             throw ApiException.of(ErrorCode.INVALID_CREDENTIALS, "The email address or password is not right.");
         }
+        limits.signInFailuresPerIp().refund(clientIp);
         User user = found.get();
         upgradeHashIfNeeded(user, password, clientIp);
         Sessions.Issued issued = db.inTransaction(tx -> {
@@ -107,18 +104,22 @@ public final class SessionService {
      */
     public void changePassword(Caller caller, String currentPassword, String newPassword, String clientIp) {
         User user = caller.user();
-        limits.signInPerEmail().check(db.execute(), user.email()).throwIfRefused();
+        limits.signInPerEmail().attempt(db.execute(), user.email()).throwIfRefused();
         if (user.passwordHash() == null || !passwords.matches(currentPassword, user.passwordHash())) {
-            db.inTransaction(tx -> {
-                limits.signInPerEmail().recordFailure(tx, user.email());
-                audit.record(tx, new AuditEvent(AuditType.SIGN_IN_FAILED, user.id(), user.email(), user.email(),
-                        clientIp, "Wrong current password on a password change"));
-                return null;
-            });
+            audit.record(db.execute(), new AuditEvent(AuditType.SIGN_IN_FAILED, user.id(), user.email(), user.email(),
+                    clientIp, "Wrong current password on a password change"));
             throw ApiException.of(ErrorCode.INVALID_CREDENTIALS, "The current password is not right.");
         }
-        String hash = changes.acceptableHash(newPassword, user);
+        String hash;
+        try {
+            hash = changes.acceptableHash(newPassword, user);
+        } catch (ApiException weak) {
+            // The current password was right: that attempt is not a failure.
+            limits.signInPerEmail().clear(db.execute(), user.email());
+            throw weak;
+        }
         db.inTransaction(tx -> {
+            limits.signInPerEmail().clear(tx, user.email());
             sessions.revokeAllExcept(tx, user.id(), caller.sessionToken());
             changes.store(tx, user, hash, new AuditEvent(AuditType.PASSWORD_CHANGED, user.id(), user.email(),
                     user.email(), clientIp, "Password changed by its owner; other sessions signed out"), clientIp);

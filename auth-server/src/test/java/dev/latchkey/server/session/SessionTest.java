@@ -86,6 +86,33 @@ class SessionTest extends OneServerPerClass {
     }
 
     @Test
+    void signInWhenManyGuessesInParallelThenOnlyFiveAreChecked() throws Exception {
+        String email = newUser();
+        String ip = newIp();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(20);
+        try {
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            java.util.List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                String guess = "parallel guess " + i;
+                answers.add(pool.submit(() -> {
+                    go.await();
+                    return signIn(email, guess, ip).status();
+                }));
+            }
+            go.countDown();
+            java.util.List<Integer> statuses = new java.util.ArrayList<>();
+            for (var answer : answers) {
+                statuses.add(answer.get());
+            }
+            assertThat(statuses.stream().filter(s -> s == 401).count()).as("guesses actually checked").isEqualTo(5);
+            assertThat(statuses.stream().filter(s -> s == 429).count()).isEqualTo(15);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void signInWhenLockedThenEvenRightPasswordRefusedAndBackOffGrows() {
         String email = newUser();
         String ip = newIp();
