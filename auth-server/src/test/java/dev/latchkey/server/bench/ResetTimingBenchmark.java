@@ -21,7 +21,7 @@ import dev.latchkey.server.user.Users;
  * Measures {@code POST /api/v1/password-resets} for a known and an unknown address, interleaved, with
  * rate limits off, against the real server on loopback, and prints median, p95 and mean of each and
  * the difference of the medians; then the same for failed sign-ins with a wrong password and with an
- * unknown address. Not a unit test: run it with {@code bin/bench-reset-timing [N]}.
+ * unknown address. Not a unit test: run it with {@code bin/bench reset-timing [N]}.
  */
 public final class ResetTimingBenchmark {
     private ResetTimingBenchmark() {
