@@ -2,6 +2,7 @@ package dev.latchkey.server;
 
 import java.time.Clock;
 
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -65,7 +66,7 @@ public final class Main {
     private static void serve(CommandLine cli) {
         AuthServer server;
         try {
-            server = AuthServer.start(ConfigLoader.load(cli.configFile(), java.util.Map.of()), Clock.systemUTC());
+            server = AuthServer.start(ConfigLoader.load(cli.configFile(), Map.of()), Clock.systemUTC());
         } catch (DatabaseInUseException | IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.exit(1);

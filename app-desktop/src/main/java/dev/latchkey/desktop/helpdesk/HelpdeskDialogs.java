@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import javafx.beans.binding.Bindings;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Dialog;
@@ -46,7 +47,7 @@ final class HelpdeskDialogs {
         dialog.getDialogPane().setContent(column(intro, label, reason, count));
         Node send = dialog.getDialogPane().lookupButton(ButtonType.OK);
         send.setId("confirmReset");
-        ((javafx.scene.control.Button) send).setText(text.get("helpdesk.reason.send"));
+        ((Button) send).setText(text.get("helpdesk.reason.send"));
         send.disableProperty().bind(Bindings.createBooleanBinding(() -> reason.getText().strip().isEmpty()
                 || reason.getText().strip().length() > HelpdeskViewModel.REASON_MAX, reason.textProperty()));
         dialog.setResultConverter(button -> button == ButtonType.OK ? reason.getText().strip() : null);
@@ -79,7 +80,7 @@ final class HelpdeskDialogs {
         dialog.getDialogPane().setContent(column(intro, emailLabel, email, nameLabel, name, roleLabel, role));
         Node send = dialog.getDialogPane().lookupButton(ButtonType.OK);
         send.setId("confirmInvite");
-        ((javafx.scene.control.Button) send).setText(text.get("helpdesk.invite.send"));
+        ((Button) send).setText(text.get("helpdesk.invite.send"));
         send.disableProperty().bind(Bindings.createBooleanBinding(
                 () -> EmailAddress.normalize(email.getText()).isEmpty() || name.getText().isBlank(),
                 email.textProperty(), name.textProperty()));

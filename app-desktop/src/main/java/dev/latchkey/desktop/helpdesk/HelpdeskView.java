@@ -15,6 +15,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
+import javafx.util.StringConverter;
 
 import dev.latchkey.api.Responses.AuditEntry;
 import dev.latchkey.api.Responses.HelpdeskUser;
@@ -98,7 +99,7 @@ public final class HelpdeskView {
 
         auditType.getItems().setAll("", "HELPDESK_RESET_STARTED", "USER_INVITED", "USER_UNLOCKED", "RESET_REQUESTED",
                 "RESET_COMPLETED", "PASSWORD_CHANGED", "SIGN_IN_SUCCEEDED", "SIGN_IN_FAILED", "MAIL_SENT", "MAIL_FAILED");
-        auditType.setConverter(new javafx.util.StringConverter<>() {
+        auditType.setConverter(new StringConverter<>() {
             @Override
             public String toString(String type) {
                 return type == null || type.isEmpty() ? text.get("helpdesk.audit.allTypes") : type;

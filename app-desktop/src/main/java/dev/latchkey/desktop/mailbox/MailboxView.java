@@ -7,6 +7,7 @@ import java.time.format.FormatStyle;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -63,7 +64,7 @@ public final class MailboxView {
             viewModel.selectedProperty().set(now);
             copied.setText("");
         });
-        ViewBindings.shownWhen(empty, javafx.beans.binding.Bindings.isEmpty(viewModel.messages()));
+        ViewBindings.shownWhen(empty, Bindings.isEmpty(viewModel.messages()));
         body.textProperty().bind(viewModel.bodyProperty());
         code.textProperty().bind(viewModel.codeProperty());
         copyCode.disableProperty().bind(viewModel.codeProperty().isEmpty());

@@ -1,5 +1,6 @@
 package dev.latchkey.desktop.setup;
 
+import javafx.beans.property.SimpleStringProperty;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -34,7 +35,7 @@ public final class SetupView {
         email.textProperty().bindBidirectional(viewModel.emailProperty());
         name.textProperty().bindBidirectional(viewModel.nameProperty());
         passwordFieldsController.bind(viewModel.feedback(), viewModel.showProperty(),
-                new javafx.beans.property.SimpleStringProperty(""), text, viewModel::create);
+                new SimpleStringProperty(""), text, viewModel::create);
         ViewBindings.message(error, viewModel.errorProperty());
         ViewBindings.busy(progress, viewModel.busyProperty());
         create.disableProperty().bind(viewModel.canCreateProperty().not());

@@ -2,7 +2,9 @@ package dev.latchkey.desktop.signin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.nio.file.Path;
+import java.util.Optional;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -86,8 +88,8 @@ class SignInViewModelTest {
 
     @Test
     void signInWhenServerUnreachableThenPlainWords() {
-        AppContext context = new AppContext(new AuthClient(java.net.URI.create("http://127.0.0.1:9")),
-                new DirectRunner(), java.util.Optional.empty(), dev.latchkey.desktop.Messages.load(),
+        AppContext context = new AppContext(new AuthClient(URI.create("http://127.0.0.1:9")),
+                new DirectRunner(), Optional.empty(), dev.latchkey.desktop.Messages.load(),
                 dev.latchkey.password.PasswordPolicy.defaults());
         SignInViewModel model = new SignInViewModel(context, new RecordingNavigation());
         model.emailProperty().set("sam@example.com");

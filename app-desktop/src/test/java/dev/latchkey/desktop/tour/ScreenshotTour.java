@@ -4,6 +4,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -16,6 +17,7 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.ListView;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
@@ -109,10 +111,10 @@ public final class ScreenshotTour {
             waitFor(() -> navigator.currentProperty().get() == Screen.HELPDESK);
             fixture.addUser("grace@example.com");
             fill("#userSearch", "grace");
-            waitFor(() -> visible("#userDetail") || !call(() -> ((javafx.scene.control.ListView<?>) scene.lookup("#users"))
+            waitFor(() -> visible("#userDetail") || !call(() -> ((ListView<?>) scene.lookup("#users"))
                     .getItems().isEmpty()));
             fx(() -> {
-                ((javafx.scene.control.ListView<?>) scene.lookup("#users")).getSelectionModel().select(0);
+                ((ListView<?>) scene.lookup("#users")).getSelectionModel().select(0);
                 return null;
             });
             waitFor(() -> visible("#userDetail"));
@@ -199,7 +201,7 @@ public final class ScreenshotTour {
         }
     }
 
-    private static <T> T fx(java.util.concurrent.Callable<T> work) throws Exception {
+    private static <T> T fx(Callable<T> work) throws Exception {
         CompletableFuture<T> result = new CompletableFuture<>();
         Platform.runLater(() -> {
             try {

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 
+import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 
@@ -54,7 +55,7 @@ class FirstRunUiTest {
         type(robot, "#newPassword", "admin quartz lantern meadow");
         assertThat(text(robot, "#rule-NOT_EMAIL_NAME")).as("the address is known here, so checked live")
                 .startsWith("\u2717");
-        robot.interact(() -> robot.lookup("#newPassword").queryAs(javafx.scene.control.TextInputControl.class).clear());
+        robot.interact(() -> robot.lookup("#newPassword").queryAs(TextInputControl.class).clear());
         type(robot, "#newPassword", DesktopFixture.PASSWORD);
         assertThat(disabled(robot, "#create")).as("confirmation still empty").isTrue();
         type(robot, "#confirmPassword", DesktopFixture.PASSWORD);

@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 
@@ -193,7 +194,7 @@ class ResetJourneyUiTest {
     }
 
     private static void clear(FxRobot robot, String query) {
-        javafx.scene.control.TextInputControl field = robot.lookup(query).query();
+        TextInputControl field = robot.lookup(query).query();
         robot.interact(field::clear);
     }
 }

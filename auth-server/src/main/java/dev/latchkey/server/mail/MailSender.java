@@ -2,6 +2,7 @@ package dev.latchkey.server.mail;
 
 import java.io.UnsupportedEncodingException;
 import java.time.Duration;
+import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
@@ -173,7 +174,7 @@ public final class MailSender implements AutoCloseable {
         html.setText(letter.html(), "UTF-8", "html");
         MimeMultipart alternative = new MimeMultipart("alternative", text, html);
         message.setContent(alternative);
-        message.setSentDate(new java.util.Date());
+        message.setSentDate(new Date());
         message.saveChanges();
         return message;
     }

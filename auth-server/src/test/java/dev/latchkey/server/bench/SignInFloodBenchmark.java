@@ -1,5 +1,6 @@
 package dev.latchkey.server.bench;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.net.URI;
@@ -71,7 +72,7 @@ public final class SignInFloodBenchmark {
                         if (response.statusCode() != 401) {
                             failed.incrementAndGet();
                         }
-                    } catch (java.io.IOException e) {
+                    } catch (IOException e) {
                         failed.incrementAndGet();
                     }
                     return System.nanoTime() - t;

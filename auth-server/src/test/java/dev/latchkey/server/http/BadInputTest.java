@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -30,7 +31,7 @@ class BadInputTest {
 
     @BeforeAll
     static void start() {
-        server = TestServer.start(dir, java.util.Map.of("auth.rate-limit.enabled", "false"));
+        server = TestServer.start(dir, Map.of("auth.rate-limit.enabled", "false"));
         server.addUser("jane@example.com", "velvet tractor orbits quietly", Role.USER);
     }
 

@@ -2,6 +2,7 @@ package dev.latchkey.server.reset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -25,8 +26,8 @@ class EnumerationTest extends OneServerPerClass {
         return server.post("/api/v1/password-resets", "{\"email\":\"" + email + "\"}", ip, null);
     }
 
-    private static Map<String, java.util.List<String>> headersWithoutDate(Response response) {
-        Map<String, java.util.List<String>> headers = new TreeMap<>(response.headers().map());
+    private static Map<String, List<String>> headersWithoutDate(Response response) {
+        Map<String, List<String>> headers = new TreeMap<>(response.headers().map());
         headers.remove("date");
         return headers;
     }

@@ -3,6 +3,8 @@ package dev.latchkey.server.reset;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -60,8 +62,8 @@ class PasswordResetFlowTest extends OneServerPerClass {
         assertThat(first.status()).isEqualTo(200);
         assertThat(first.json().get("valid").asBoolean()).isTrue();
         assertThat(first.json().get("email").asText()).isEqualTo("u***@example.com").isNotEqualTo(email);
-        assertThat(java.time.Instant.parse(first.json().get("expiresAt").asText()))
-                .isEqualTo(server.clock.instant().plus(Duration.ofMinutes(30)).truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+        assertThat(Instant.parse(first.json().get("expiresAt").asText()))
+                .isEqualTo(server.clock.instant().plus(Duration.ofMinutes(30)).truncatedTo(ChronoUnit.MILLIS));
         assertThat(verify(token).status()).isEqualTo(200);
         assertThat(complete(token, NEW).status()).isEqualTo(200);
     }

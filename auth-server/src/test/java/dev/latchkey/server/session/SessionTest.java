@@ -4,6 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
 import org.junit.jupiter.api.Test;
@@ -89,10 +95,10 @@ class SessionTest extends OneServerPerClass {
     void signInWhenManyGuessesInParallelThenOnlyFiveAreChecked() throws Exception {
         String email = newUser();
         String ip = newIp();
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(20);
+        ExecutorService pool = Executors.newFixedThreadPool(20);
         try {
-            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
-            java.util.List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Integer>> answers = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
                 String guess = "parallel guess " + i;
                 answers.add(pool.submit(() -> {
@@ -101,7 +107,7 @@ class SessionTest extends OneServerPerClass {
                 }));
             }
             go.countDown();
-            java.util.List<Integer> statuses = new java.util.ArrayList<>();
+            List<Integer> statuses = new ArrayList<>();
             for (var answer : answers) {
                 statuses.add(answer.get());
             }

@@ -14,7 +14,9 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -41,7 +43,7 @@ import dev.latchkey.server.user.Users;
 public final class TestServer implements AutoCloseable {
     public static final Pattern TOKEN_LINE = Pattern.compile("(?m)^([A-Za-z0-9_-]{64})\\r?$");
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final java.util.concurrent.atomic.AtomicInteger USERS = new java.util.concurrent.atomic.AtomicInteger();
+    private static final AtomicInteger USERS = new AtomicInteger();
 
     public final MutableClock clock;
     public final Path dataDir;
@@ -54,7 +56,7 @@ public final class TestServer implements AutoCloseable {
         this.dataDir = dataDir;
         this.clock = clock;
         this.overrides = overrides;
-        this.server = AuthServer.start(ConfigLoader.load(java.util.Optional.empty(), overrides), clock);
+        this.server = AuthServer.start(ConfigLoader.load(Optional.empty(), overrides), clock);
     }
 
     public static TestServer start(Path dataDir) {
@@ -74,7 +76,7 @@ public final class TestServer implements AutoCloseable {
     /** Stops the server and starts it again on the same data (a new port). */
     public void restart() {
         server.close();
-        server = AuthServer.start(ConfigLoader.load(java.util.Optional.empty(), overrides), clock);
+        server = AuthServer.start(ConfigLoader.load(Optional.empty(), overrides), clock);
     }
 
     public AuthServer server() {

@@ -2,6 +2,7 @@ package dev.latchkey.server.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -141,7 +142,7 @@ class ResetPageBrowserTest {
     }
 
     /** For the README (docs/screenshots): what a person sees. */
-    private void screenshot(String name) throws java.io.IOException {
+    private void screenshot(String name) throws IOException {
         Path folder = Files.createDirectories(Path.of("target", "screenshots"));
         Files.write(folder.resolve(name), browser.getScreenshotAs(OutputType.BYTES));
     }

@@ -1,5 +1,7 @@
 package dev.latchkey.server.web;
 
+import java.net.http.HttpRequest;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 
@@ -43,7 +45,7 @@ class ResetPageTest extends OneServerPerClass {
         }
         // A HEAD, as some scanners send, changes nothing either.
         server.send(server.request("/reset", "127.0.0.1", null).method("HEAD",
-                java.net.http.HttpRequest.BodyPublishers.noBody()));
+                HttpRequest.BodyPublishers.noBody()));
         assertThat(auditRows()).isEqualTo(auditRows);
         assertThat(server.post("/api/v1/password-resets/complete",
                 "{\"token\":\"" + token + "\",\"newPassword\":\"marble canyon whistles softly\"}").status())
