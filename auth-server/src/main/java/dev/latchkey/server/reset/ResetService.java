@@ -93,16 +93,26 @@ public final class ResetService {
         changes.committed();
     }
 
+    /**
+     * The usable token, or 400. The attempt counts against the client IP from the start and is given
+     * back when the token turns out usable, so parallel guesses cannot slip past the limit.
+     */
     private ResetTokens.Usable usableOrRefuse(String token, String clientIp) {
-        limits.tokenFailuresPerIp().check(clientIp).throwIfRefused();
-        return tokens.findUsable(db.execute(), token).orElseThrow(() -> {
-            rejected(clientIp, "Unknown, expired, used or superseded token");
+        limits.tokenFailuresPerIp().hit(clientIp).throwIfRefused();
+        ResetTokens.Usable usable = tokens.findUsable(db.execute(), token).orElseThrow(() -> {
+            audited(clientIp, "Unknown, expired, used or superseded token");
             return ApiException.invalidToken();
         });
+        limits.tokenFailuresPerIp().refund(clientIp);
+        return usable;
     }
 
     private void rejected(String clientIp, String why) {
         limits.tokenFailuresPerIp().hit(clientIp);
+        audited(clientIp, why);
+    }
+
+    private void audited(String clientIp, String why) {
         audit.record(db.execute(), new AuditEvent(AuditType.RESET_TOKEN_REJECTED, null, null, null, clientIp, why));
     }
 

@@ -3,7 +3,11 @@ package dev.latchkey.server.reset;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.ArrayList;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.TreeMap;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -78,6 +82,26 @@ class EnumerationTest extends OneServerPerClass {
         assertThat(limited.json().get("error").asText()).isEqualTo("rate_limited");
         assertThat(Long.parseLong(limited.header("Retry-After"))).isBetween(1L, 900L);
         assertThat(request("one-more@example.org", "198.51.100.5").status()).isEqualTo(202);
+    }
+
+    @Test
+    void verifyWhenManyBadTokensInParallelThenAtMost30AreChecked() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < 45; i++) {
+                answers.add(pool.submit(() -> server.post("/api/v1/password-resets/verify",
+                        "{\"token\":\"" + "B".repeat(64) + "\"}", "198.51.100.9", null).status()));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get());
+            }
+            assertThat(statuses.stream().filter(s -> s == 400).count()).isEqualTo(30);
+            assertThat(statuses.stream().filter(s -> s == 429).count()).isEqualTo(15);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
