@@ -1,0 +1,80 @@
+package dev.latchkey.server.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.latchkey.api.Role;
+import dev.latchkey.server.support.TestServer;
+
+/** SMTP with a login (auth.mail.smtp.username / .password) against a GreenMail that requires one. */
+class SmtpAuthTest {
+    @TempDir
+    Path dir;
+    int port;
+    GreenMail smtp;
+
+    @BeforeEach
+    void startSmtp() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.getUserManager().setAuthRequired(true);
+        smtp.setUser("mailer@latchkey.test", "mailer", "right-secret");
+        smtp.start();
+    }
+
+    @AfterEach
+    void stopSmtp() {
+        smtp.stop();
+    }
+
+    private TestServer server(String password) {
+        return TestServer.start(dir, Map.of("auth.mail.transport", "smtp", "auth.mail.smtp.host", "127.0.0.1",
+                "auth.mail.smtp.port", Integer.toString(port), "auth.mail.smtp.username", "mailer",
+                "auth.mail.smtp.password", password));
+    }
+
+    private static MailJobs.Status lastJob(TestServer server) {
+        long id = server.db().execute().get("SELECT MAX(id) AS id FROM mail_job")
+                .map(row -> ((Number) row.column("ID").get()).longValue()).orElseThrow();
+        return new MailJobs(server.clock, Duration.ZERO, Duration.ZERO, 1).status(server.db().execute(), id).orElseThrow();
+    }
+
+    @Test
+    void deliveryWithTheRightLogin() throws Exception {
+        try (TestServer server = server("right-secret")) {
+            server.addUser("auth@example.com", "velvet tractor orbits quietly", Role.USER);
+            server.post("/api/v1/password-resets", "{\"email\":\"auth@example.com\"}");
+            server.flushMail();
+            assertThat(smtp.waitForIncomingEmail(5000, 1)).isTrue();
+            assertThat(lastJob(server).status()).isEqualTo(MailStatus.SENT);
+        }
+    }
+
+    @Test
+    void wrongLoginLeavesTheJobQueuedWithTheReasonAndNoSecret() {
+        try (TestServer server = server("wrong-secret")) {
+            server.addUser("auth@example.com", "velvet tractor orbits quietly", Role.USER);
+            server.post("/api/v1/password-resets", "{\"email\":\"auth@example.com\"}");
+            server.flushMail();
+            MailJobs.Status status = lastJob(server);
+            assertThat(status.status()).isEqualTo(MailStatus.QUEUED);
+            assertThat(status.lastError()).contains("Authentication").doesNotContain("wrong-secret");
+            assertThat(smtp.getReceivedMessages()).isEmpty();
+        }
+    }
+}
