@@ -1,14 +1,20 @@
 package dev.latchkey.desktop;
 
 import java.text.MessageFormat;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.Locale;
 import java.util.ResourceBundle;
 
 import dev.latchkey.desktop.client.ApiError;
 
-/** The user-facing strings (one resource bundle), and the one place errors become plain words. */
+/** The user-facing strings (one resource bundle), times, and the one place errors become plain words. */
 public final class Messages {
     public static final String BUNDLE = "dev.latchkey.desktop.messages";
+    private static final DateTimeFormatter WHEN = DateTimeFormatter
+            .ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withZone(ZoneId.systemDefault());
 
     private final ResourceBundle bundle;
 
@@ -22,6 +28,16 @@ public final class Messages {
 
     public ResourceBundle bundle() {
         return bundle;
+    }
+
+    /** A moment as people here read it: local date and time, in this machine's time zone. */
+    public String when(Instant instant) {
+        return WHEN.format(instant);
+    }
+
+    /** The same, for the API's ISO-8601 instants. */
+    public String when(String isoInstant) {
+        return when(Instant.parse(isoInstant));
     }
 
     public String get(String key, Object... args) {

@@ -1,10 +1,5 @@
 package dev.latchkey.desktop.account;
 
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
-
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
@@ -23,9 +18,6 @@ import dev.latchkey.desktop.password.PasswordFeedback;
 
 /** Who is signed in, their password change, and sign-out. */
 public final class AccountViewModel extends ScreenModel {
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM,
-            FormatStyle.SHORT);
-
     private final StringProperty name = new SimpleStringProperty("");
     private final StringProperty email = new SimpleStringProperty("");
     private final StringProperty details = new SimpleStringProperty("");
@@ -129,7 +121,7 @@ public final class AccountViewModel extends ScreenModel {
         name.set(me.displayName());
         email.set(me.email());
         String changed = me.passwordChangedAt() == null ? text().get("account.never")
-                : WHEN.format(Instant.parse(me.passwordChangedAt()).atZone(ZoneId.systemDefault()));
+                : text().when(me.passwordChangedAt());
         details.set(text().get("account.details", me.role().name(), changed));
     }
 

@@ -113,7 +113,7 @@ public final class HelpdeskView {
         auditType.valueProperty().bindBidirectional(viewModel.typeFilterProperty());
         auditFilter.textProperty().bindBidirectional(viewModel.textFilterProperty());
         auditTable.setItems(viewModel.filteredAudit());
-        atColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(viewModel.when(c.getValue().at())));
+        atColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(text.when(c.getValue().at())));
         typeColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().type()));
         userColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().userEmail()));
         actorColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().actor()));
@@ -131,7 +131,7 @@ public final class HelpdeskView {
         }
         detailName.setText(user.displayName());
         detailEmail.setText(user.email());
-        String changed = user.passwordChangedAt() == null ? text.get("account.never") : viewModel.when(user.passwordChangedAt());
+        String changed = user.passwordChangedAt() == null ? text.get("account.never") : text.when(user.passwordChangedAt());
         detailFacts.setText(text.get("helpdesk.facts", user.role(),
                 user.locked() ? text.get("helpdesk.locked") : text.get("helpdesk.notLocked"), changed));
         if (users.getSelectionModel().getSelectedItem() != user) {
@@ -141,7 +141,7 @@ public final class HelpdeskView {
 
     private String describe(AuditEntry entry) {
         String delivery = viewModel.deliveryText(entry.delivery());
-        return viewModel.when(entry.at()) + " \u00b7 " + entry.type() + (entry.actor() == null ? "" : " \u00b7 " + entry.actor())
+        return text.when(entry.at()) + " \u00b7 " + entry.type() + (entry.actor() == null ? "" : " \u00b7 " + entry.actor())
                 + (entry.detail() == null ? "" : "\n" + entry.detail())
                 + (delivery.isEmpty() ? "" : "\n" + text.get("helpdesk.email") + ": " + delivery);
     }

@@ -1,9 +1,5 @@
 package dev.latchkey.desktop.helpdesk;
 
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -36,8 +32,6 @@ import dev.latchkey.desktop.navigation.Screen;
 public final class HelpdeskViewModel extends ScreenModel {
     static final int REASON_MAX = 500;
     static final int AUDIT_PAGE = 50;
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT)
-            .withZone(ZoneId.systemDefault());
 
     private final StringProperty query = new SimpleStringProperty("");
     private final ObservableList<HelpdeskUser> users = FXCollections.observableArrayList();
@@ -186,10 +180,6 @@ public final class HelpdeskViewModel extends ScreenModel {
             case "FAILED" -> text().get("delivery.failed", delivery.lastError());
             default -> text().get("delivery.discarded");
         };
-    }
-
-    public String when(String iso) {
-        return WHEN.format(Instant.parse(iso));
     }
 
     private void loadUserEvents() {

@@ -1,9 +1,5 @@
 package dev.latchkey.desktop.mailbox;
 
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
-
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -24,9 +20,6 @@ import dev.latchkey.desktop.Messages;
 import dev.latchkey.desktop.ViewBindings;
 
 public final class MailboxView {
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT)
-            .withZone(ZoneId.systemDefault());
-
     private final MailboxViewModel viewModel;
     private final Messages text;
     @FXML private ListView<MailItem> messages;
@@ -51,7 +44,7 @@ public final class MailboxView {
             protected void updateItem(MailItem item, boolean isEmpty) {
                 super.updateItem(item, isEmpty);
                 setText(isEmpty || item == null ? null
-                        : item.subject() + "\n" + item.to() + " \u00b7 " + WHEN.format(item.received()));
+                        : item.subject() + "\n" + item.to() + " \u00b7 " + text.when(item.received()));
                 setAccessibleText(getText());
             }
         });

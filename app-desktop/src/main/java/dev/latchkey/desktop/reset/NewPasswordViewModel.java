@@ -30,7 +30,7 @@ public final class NewPasswordViewModel extends ScreenModel {
         AppContext.VerifiedToken token = context.resetToken().get();
         if (token != null) {
             heading.set(text().get("newPassword.for", token.info().email(),
-                    TokenViewModel.when(token.info().expiresAt())));
+                    text().when(token.info().expiresAt())));
         }
         feedback.passwordProperty().addListener((obs, old, now) -> ruleErrors.set(""));
         canSubmit = Bindings.createBooleanBinding(() -> feedback.acceptableProperty().get()

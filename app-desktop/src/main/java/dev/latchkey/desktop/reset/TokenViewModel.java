@@ -1,9 +1,5 @@
 package dev.latchkey.desktop.reset;
 
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,7 +20,6 @@ import dev.latchkey.desktop.navigation.Screen;
 /** Token entry: the code or the whole link, verified (not used up) before going on. */
 public final class TokenViewModel extends ScreenModel {
     private static final Pattern TOKEN = Pattern.compile("(?<![A-Za-z0-9_-])([A-Za-z0-9_-]{64})(?![A-Za-z0-9_-])");
-    static final DateTimeFormatter WHEN = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT);
 
     private final StringProperty input = new SimpleStringProperty("");
     private final StringProperty verifiedText = new SimpleStringProperty("");
@@ -79,7 +74,7 @@ public final class TokenViewModel extends ScreenModel {
         }
         call(() -> context.client().verify(token.get()), info -> {
             context.resetToken().set(new AppContext.VerifiedToken(token.get(), info));
-            verifiedText.set(text().get("token.verified", info.email(), when(info.expiresAt())));
+            verifiedText.set(text().get("token.verified", info.email(), text().when(info.expiresAt())));
             verified.set(true);
         }, failure -> {
             tokenRejected.set(failure instanceof ApiError e && e.kind() == ApiError.Kind.INVALID_TOKEN);
@@ -99,9 +94,5 @@ public final class TokenViewModel extends ScreenModel {
 
     public void backToSignIn() {
         navigator.show(Screen.SIGN_IN);
-    }
-
-    static String when(String isoInstant) {
-        return WHEN.format(Instant.parse(isoInstant).atZone(ZoneId.systemDefault()));
     }
 }
