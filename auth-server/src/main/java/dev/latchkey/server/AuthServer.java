@@ -59,7 +59,7 @@ public final class AuthServer implements AutoCloseable {
     public static AuthServer start(Config config, Clock clock) {
         LogGuard.apply();
         AuthSettings settings = AuthSettings.from(config);
-        PasswordPolicy policy = new PasswordPolicy(settings.passwordMinLength(), settings.passwordMinScore());
+        PasswordPolicy policy = settings.passwordPolicy();
         DataDir.prepare(settings.dataDir());
         Database db = Database.open(config.get("db"));
         try {

@@ -8,6 +8,8 @@ import java.util.Optional;
 
 import io.helidon.config.Config;
 
+import dev.latchkey.password.PasswordPolicy;
+
 /** The {@code auth.*} settings, read once at start-up. */
 public record AuthSettings(Path dataDir,
                            Optional<URI> publicUrl,
@@ -21,6 +23,11 @@ public record AuthSettings(Path dataDir,
                            int helpdeskResetQuota,
                            List<String> trustedProxies,
                            MailSettings mail) {
+
+    /** The password policy these settings ask for. */
+    public PasswordPolicy passwordPolicy() {
+        return new PasswordPolicy(passwordMinLength, passwordMinScore);
+    }
 
     public static AuthSettings from(Config config) {
         Config auth = config.get("auth");

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
 
 import io.helidon.dbclient.DbExecute;
@@ -69,13 +68,6 @@ public final class MailJobs {
         return status;
     }
 
-    /** The status and last error of one job, for tests and the help desk. */
-    public Optional<Status> status(DbExecute db, long id) {
-        return db.get("SELECT status, attempts, last_error FROM mail_job WHERE id = ?", id)
-                .map(row -> new Status(MailStatus.valueOf(Rows.stringOf(row, "status")), Rows.intOf(row, "attempts"),
-                        Rows.stringOf(row, "last_error")));
-    }
-
     Duration backoff(int attempts) {
         Duration delay = initialDelay.multipliedBy(1L << Math.min(attempts - 1, 20));
         return delay.compareTo(maxDelay) > 0 ? maxDelay : delay;
@@ -89,8 +81,5 @@ public final class MailJobs {
         return new MailJob(Rows.longOf(row, "id"), MailKind.valueOf(Rows.stringOf(row, "kind")),
                 Rows.stringOf(row, "recipient"), Rows.stringOf(row, "client_ip"), Rows.stringOf(row, "actor"),
                 Instant.ofEpochMilli(Rows.longOf(row, "created_at")), Rows.intOf(row, "attempts"));
-    }
-
-    public record Status(MailStatus status, int attempts, String lastError) {
     }
 }

@@ -13,7 +13,6 @@ import java.util.Map;
 import io.helidon.config.Config;
 
 import dev.latchkey.api.Role;
-import dev.latchkey.password.PasswordPolicy;
 import dev.latchkey.server.CommandLine;
 import dev.latchkey.server.audit.AuditLog;
 import dev.latchkey.server.config.AuthSettings;
@@ -72,11 +71,11 @@ public final class UsersCommand {
             return 1;
         }
         AuthSettings settings = AuthSettings.from(config);
-        PasswordPolicy policy = new PasswordPolicy(settings.passwordMinLength(), settings.passwordMinScore());
         Clock clock = Clock.systemUTC();
         DataDir.prepare(settings.dataDir());
         try (Database db = Database.open(config.get("db"))) {
-            Accounts accounts = new Accounts(db, new Users(), new Passwords(1), policy, new AuditLog(clock), clock);
+            Accounts accounts = new Accounts(db, new Users(), new Passwords(1), settings.passwordPolicy(),
+                    new AuditLog(clock), clock);
             User user = accounts.create(cli.option("--email").get(), cli.option("--name").orElse(null), role, password,
                     "command line");
             out.println("Added user " + user.id() + ": " + user.email() + " (" + user.role() + ")");

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -48,12 +47,6 @@ class SmtpAuthTest {
                 "auth.mail.smtp.password", password));
     }
 
-    private static MailJobs.Status lastJob(TestServer server) {
-        long id = server.db().execute().get("SELECT MAX(id) AS id FROM mail_job")
-                .map(row -> ((Number) row.column("ID").get()).longValue()).orElseThrow();
-        return new MailJobs(server.clock, Duration.ZERO, Duration.ZERO, 1).status(server.db().execute(), id).orElseThrow();
-    }
-
     @Test
     void deliveryWithTheRightLogin() throws Exception {
         try (TestServer server = server("right-secret")) {
@@ -61,7 +54,7 @@ class SmtpAuthTest {
             server.post("/api/v1/password-resets", "{\"email\":\"auth@example.com\"}");
             server.flushMail();
             assertThat(smtp.waitForIncomingEmail(5000, 1)).isTrue();
-            assertThat(lastJob(server).status()).isEqualTo(MailStatus.SENT);
+            assertThat(server.lastMailJob().status()).isEqualTo(MailStatus.SENT);
         }
     }
 
@@ -71,7 +64,7 @@ class SmtpAuthTest {
             server.addUser("auth@example.com", "velvet tractor orbits quietly", Role.USER);
             server.post("/api/v1/password-resets", "{\"email\":\"auth@example.com\"}");
             server.flushMail();
-            MailJobs.Status status = lastJob(server);
+            TestServer.MailJobState status = server.lastMailJob();
             assertThat(status.status()).isEqualTo(MailStatus.QUEUED);
             assertThat(status.lastError()).contains("Authentication").doesNotContain("wrong-secret");
             assertThat(smtp.getReceivedMessages()).isEmpty();

@@ -52,12 +52,6 @@ class SmtpDeliveryTest {
         smtp.stop();
     }
 
-    private MailJobs.Status lastJob() {
-        long id = server.db().execute().get("SELECT MAX(id) AS id FROM mail_job WHERE recipient = ?", EMAIL)
-                .map(row -> ((Number) row.column("ID").get()).longValue()).orElseThrow();
-        return new MailJobs(server.clock, Duration.ZERO, Duration.ZERO, 1).status(server.db().execute(), id).orElseThrow();
-    }
-
     private void requestReset() {
         assertThat(server.post("/api/v1/password-resets", "{\"email\":\"" + EMAIL + "\"}").status()).isEqualTo(202);
     }
@@ -73,14 +67,14 @@ class SmtpDeliveryTest {
         assertThat(message.getFrom()[0].toString()).contains("no-reply@latchkey.test");
         String token = TestServer.tokenIn(Mail.text(message));
         assertThat(Mail.html(message)).contains("/reset#token=" + token);
-        assertThat(lastJob().status()).isEqualTo(MailStatus.SENT);
+        assertThat(server.lastMailJob().status()).isEqualTo(MailStatus.SENT);
     }
 
     @Test
     void jobFailedWhileSmtpDownIsDeliveredWhenItComesBack() throws Exception {
         requestReset();
         server.flushMail();
-        MailJobs.Status failed = lastJob();
+        TestServer.MailJobState failed = server.lastMailJob();
         assertThat(failed.status()).isEqualTo(MailStatus.QUEUED);
         assertThat(failed.attempts()).isGreaterThanOrEqualTo(1);
         assertThat(failed.lastError()).isNotBlank();
@@ -90,7 +84,7 @@ class SmtpDeliveryTest {
         server.clock.advance(Duration.ofMinutes(15));
         server.flushMail();
         assertThat(smtp.waitForIncomingEmail(5000, 1)).isTrue();
-        assertThat(lastJob().status()).isEqualTo(MailStatus.SENT);
+        assertThat(server.lastMailJob().status()).isEqualTo(MailStatus.SENT);
         assertThat(server.auditCount("MAIL_SENT", EMAIL)).isEqualTo(1);
     }
 
@@ -101,20 +95,20 @@ class SmtpDeliveryTest {
             server.flushMail();
             server.clock.advance(Duration.ofMinutes(16));
         }
-        MailJobs.Status status = lastJob();
+        TestServer.MailJobState status = server.lastMailJob();
         assertThat(status.status()).isEqualTo(MailStatus.FAILED);
         assertThat(status.attempts()).isEqualTo(12);
         assertThat(status.lastError()).isNotBlank();
         server.clock.advance(Duration.ofHours(1));
         server.flushMail();
-        assertThat(lastJob().attempts()).as("no attempt after giving up").isEqualTo(12);
+        assertThat(server.lastMailJob().attempts()).as("no attempt after giving up").isEqualTo(12);
     }
 
     @Test
     void jobFailedWhileSmtpDownIsDeliveredAfterServerRestart() throws Exception {
         requestReset();
         server.flushMail();
-        assertThat(lastJob().status()).isEqualTo(MailStatus.QUEUED);
+        assertThat(server.lastMailJob().status()).isEqualTo(MailStatus.QUEUED);
 
         smtp.start();
         server.restart();

@@ -32,6 +32,8 @@ import dev.latchkey.api.Role;
 import dev.latchkey.server.AuthServer;
 import dev.latchkey.server.config.ConfigLoader;
 import dev.latchkey.server.db.Database;
+import dev.latchkey.server.db.Rows;
+import dev.latchkey.server.mail.MailStatus;
 import dev.latchkey.server.password.Passwords;
 import dev.latchkey.server.user.Users;
 
@@ -98,6 +100,18 @@ public final class TestServer implements AutoCloseable {
         String hash = password == null ? null : new Passwords(1).hash(password);
         return new Users().create(db().execute(), email, email.substring(0, email.indexOf('@')), role, hash,
                 clock.instant());
+    }
+
+    /** Where the newest mail job stands. */
+    public record MailJobState(MailStatus status, int attempts, String lastError) {
+    }
+
+    public MailJobState lastMailJob() {
+        return db().execute().get("SELECT status, attempts, last_error FROM mail_job ORDER BY id DESC"
+                        + " FETCH FIRST 1 ROWS ONLY")
+                .map(row -> new MailJobState(MailStatus.valueOf(Rows.stringOf(row, "status")),
+                        Rows.intOf(row, "attempts"), Rows.stringOf(row, "last_error")))
+                .orElseThrow(() -> new AssertionError("No mail job yet"));
     }
 
     /** How many audit rows of a type name the email. */
