@@ -1,0 +1,42 @@
+package dev.latchkey.server.reset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.latchkey.api.Role;
+import dev.latchkey.server.support.Mail;
+import dev.latchkey.server.support.TestServer;
+
+/** Links in emails come from auth.public-url, never from the request's Host header. */
+class ResetLinkTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void linkUsesPublicUrlWhateverTheHostHeaderSays() throws Exception {
+        try (TestServer server = TestServer.start(dir, Map.of("auth.public-url", "https://latchkey.example.test/"))) {
+            server.addUser("hosted@example.com", "velvet tractor orbits quietly", Role.USER);
+            String body = "{\"email\":\"hosted@example.com\"}";
+            try (Socket socket = new Socket("127.0.0.1", server.server().port())) {
+                OutputStream out = socket.getOutputStream();
+                out.write(("POST /api/v1/password-resets HTTP/1.1\r\nHost: evil.example\r\n"
+                        + "X-Forwarded-Host: evil.example\r\nContent-Type: application/json\r\nContent-Length: "
+                        + body.length() + "\r\nConnection: close\r\n\r\n" + body).getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                InputStream in = socket.getInputStream();
+                assertThat(new String(in.readAllBytes(), StandardCharsets.US_ASCII)).startsWith("HTTP/1.1 202");
+            }
+            String text = Mail.text(server.messagesTo("hosted@example.com").get(0));
+            assertThat(text).contains("https://latchkey.example.test/reset#token=").doesNotContain("evil.example");
+        }
+    }
+}
