@@ -61,16 +61,13 @@ public final class HelpdeskRoutes implements HttpService {
         Caller staff = staff(req);
         JsonBody body = JsonBody.read(req);
         String email = body.requiredEmail("email");
-        String name = body.requiredString("displayName", 1, NAME_MAX).strip();
+        String name = body.requiredText("displayName", NAME_MAX);
         String role = body.requiredString("role");
         Role parsed;
         try {
             parsed = Role.valueOf(role.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw ApiException.invalidRequest("The field \"role\" must be USER, HELPDESK or ADMIN.");
-        }
-        if (name.isEmpty()) {
-            throw ApiException.invalidRequest("The field \"displayName\" must not be blank.");
         }
         if (name.chars().anyMatch(Character::isISOControl)) {
             // The name opens every email to this user: no line breaks or other control characters.
@@ -82,10 +79,7 @@ public final class HelpdeskRoutes implements HttpService {
     private void startReset(ServerRequest req, ServerResponse res) {
         Caller staff = staff(req);
         long id = pathId(req);
-        String reason = JsonBody.read(req).requiredString("reason", 1, REASON_MAX).strip();
-        if (reason.isEmpty()) {
-            throw ApiException.invalidRequest("The field \"reason\" must not be blank.");
-        }
+        String reason = JsonBody.read(req).requiredText("reason", REASON_MAX);
         helpdesk.startReset(staff, id, reason, clientIp.of(req));
         res.status(202).send();
     }

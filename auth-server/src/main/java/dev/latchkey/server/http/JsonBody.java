@@ -92,13 +92,14 @@ public final class JsonBody {
                         + EmailAddress.MAX_LENGTH + " characters)."));
     }
 
-    /** A required string whose length, in characters, lies between {@code min} and {@code max}. */
-    public String requiredString(String field, int min, int max) {
-        String value = requiredString(field);
-        int length = value.codePointCount(0, value.length());
-        if (length < min || length > max) {
-            throw ApiException.invalidRequest("The field \"" + field + "\" must be " + min + " to " + max
-                    + " characters long.");
+    /** Required text, without its surrounding white space: 1 to {@code max} characters, not blank. */
+    public String requiredText(String field, int max) {
+        String value = requiredString(field).strip();
+        if (value.isEmpty()) {
+            throw ApiException.invalidRequest("The field \"" + field + "\" must not be blank.");
+        }
+        if (value.codePointCount(0, value.length()) > max) {
+            throw ApiException.invalidRequest("The field \"" + field + "\" can have at most " + max + " characters.");
         }
         return value;
     }
