@@ -8,55 +8,26 @@ import static dev.latchkey.desktop.ui.UiSupport.type;
 import static dev.latchkey.desktop.ui.UiSupport.visible;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 import dev.latchkey.api.Responses.AuditEntry;
 import dev.latchkey.api.Role;
-import dev.latchkey.desktop.AppContext;
 import dev.latchkey.desktop.mailbox.MailItem;
-import dev.latchkey.desktop.navigation.Navigator;
 import dev.latchkey.desktop.navigation.Screen;
 import dev.latchkey.desktop.support.DesktopFixture;
 
 /** Help-desk staff help people without ever holding their secret. */
-@ExtendWith(ApplicationExtension.class)
-class HelpdeskUiTest {
-    @TempDir
-    static Path dir;
-    static DesktopFixture fixture;
+class HelpdeskUiTest extends SharedAppUiTest {
     static int people;
 
-    Navigator navigator;
-    AppContext context;
-
     @BeforeAll
-    static void startServer() {
-        fixture = new DesktopFixture(dir);
+    static void addStaff() {
         fixture.addUser("desk@example.com", Role.HELPDESK);
-    }
-
-    @AfterAll
-    static void stopServer() {
-        fixture.close();
-    }
-
-    @Start
-    void start(Stage stage) {
-        context = UiSupport.context(fixture);
-        navigator = UiSupport.show(stage, context, Screen.SIGN_IN);
     }
 
     private void signIn(FxRobot robot, String email, String password, Screen expected) {

@@ -9,53 +9,20 @@ import static dev.latchkey.desktop.ui.UiSupport.type;
 import static dev.latchkey.desktop.ui.UiSupport.visible;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
 
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
-import dev.latchkey.desktop.AppContext;
-import dev.latchkey.desktop.navigation.Navigator;
 import dev.latchkey.desktop.navigation.Screen;
 import dev.latchkey.desktop.support.DesktopFixture;
 
 /** The real screens, driven by TestFX, against the real embedded server. */
-@ExtendWith(ApplicationExtension.class)
-class ResetJourneyUiTest {
-    @TempDir
-    static Path dir;
-    static DesktopFixture fixture;
+class ResetJourneyUiTest extends SharedAppUiTest {
     static int users;
-
-    Navigator navigator;
-    AppContext context;
-
-    @BeforeAll
-    static void startServer() {
-        fixture = new DesktopFixture(dir);
-    }
-
-    @AfterAll
-    static void stopServer() {
-        fixture.close();
-    }
-
-    @Start
-    void start(Stage stage) {
-        context = UiSupport.context(fixture);
-        navigator = UiSupport.show(stage, context, Screen.SIGN_IN);
-    }
 
     private static String newUser() {
         return fixture.addUser("ui.person" + (++users) + "@example.com");
