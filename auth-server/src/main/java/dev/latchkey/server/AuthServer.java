@@ -2,10 +2,15 @@ package dev.latchkey.server;
 
 import java.net.URI;
 import java.time.Clock;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.logging.Logger;
 
 import io.helidon.config.Config;
 import io.helidon.dbclient.health.DbClientHealthCheck;
+import io.helidon.health.HealthCheck;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
@@ -17,7 +22,9 @@ import dev.latchkey.server.config.DataDir;
 import dev.latchkey.server.config.MailSettings;
 import dev.latchkey.server.db.Database;
 import dev.latchkey.server.helpdesk.HelpdeskService;
+import dev.latchkey.server.http.AllowedHosts;
 import dev.latchkey.server.http.ClientIp;
+import dev.latchkey.server.http.HealthAccess;
 import dev.latchkey.server.mail.FileTransport;
 import dev.latchkey.server.mail.MailJobs;
 import dev.latchkey.server.mail.MailSender;
@@ -39,6 +46,8 @@ import dev.latchkey.server.user.Users;
  * configuration and a clock. {@link Main} runs one; tests and the desktop app start their own.
  */
 public final class AuthServer implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(AuthServer.class.getName());
+
     private final WebServer server;
     private final Database db;
     private final MailSender mailSender;
@@ -76,18 +85,23 @@ public final class AuthServer implements AutoCloseable {
                     new ResetLetters(db, users, tokens, audit, publicUrl::get, settings.resetTokenTtl(),
                             settings.inviteTokenTtl(), clock),
                     transport(mail, clock), audit, mail.from(), mail.pollInterval());
-            PasswordChanges changes = new PasswordChanges(users, passwords, policy, mailJobs, sender::wake, audit, clock);
+            PasswordChanges changes = new PasswordChanges(users, passwords, policy, mailJobs, sender::wake, audit,
+                    limits.weakPasswordsPerIp(), clock);
             ResetService resets = new ResetService(db, users, tokens, sessions, changes, mailJobs, sender::wake, audit,
-                    limits);
+                    limits, clock);
             SessionService sessionService = new SessionService(db, users, sessions, passwords, changes, audit, limits);
             HelpdeskService helpdesk = new HelpdeskService(db, users, mailJobs, sender::wake, audit,
-                    limits.signInPerEmail(), limits.helpdeskResetsPerStaff(), clock);
-            Api api = new Api(resets, sessionService, helpdesk, policy, new ClientIp(settings.trustedProxies()),
-                    settings.resetTokenTtl());
+                    limits.signInPerEmail(), limits.staffQuota(), clock);
+            ClientIp clientIp = new ClientIp(settings.trustedProxies());
+            HealthCheck dbCheck = DbClientHealthCheck.create(db.client(), config.get("db.health-check"));
+            String host = config.get("server.host").asString().orElse("127.0.0.1");
+            Api api = new Api(resets, sessionService, helpdesk, policy, clientIp, settings.resetTokenTtl(),
+                    new AllowedHosts(allowedHosts(settings, host)),
+                    new HealthAccess(dbCheck, clientIp, settings.healthDetailsForAll()));
 
             HealthObserver health = HealthObserver.builder()
                     .details(true)
-                    .addCheck(DbClientHealthCheck.create(db.client(), config.get("db.health-check")))
+                    .addCheck(dbCheck)
                     .build();
             WebServer server = WebServer.builder()
                     .config(config.get("server"))
@@ -97,7 +111,7 @@ public final class AuthServer implements AutoCloseable {
                     .start();
             // Starting the web server re-reads the logging configuration, which resets levels.
             LogGuard.apply();
-            String host = config.get("server.host").asString().orElse("127.0.0.1");
+            warnAboutRiskySettings(settings, host);
             publicUrl.set(settings.publicUrl().orElse(URI.create("http://" + host + ":" + server.port())));
             sender.start();
             return new AuthServer(server, db, sender, publicUrl.get(), settings,
@@ -106,6 +120,34 @@ public final class AuthServer implements AutoCloseable {
             db.close();
             throw e;
         }
+    }
+
+    /** {@code server.allowed-hosts}, or by default loopback names and the public URL's host. */
+    private static Set<String> allowedHosts(AuthSettings settings, String host) {
+        if (!settings.allowedHosts().isEmpty()) {
+            return Set.copyOf(settings.allowedHosts());
+        }
+        Set<String> hosts = new HashSet<>(AllowedHosts.LOOPBACK);
+        hosts.add(settings.publicUrl().map(URI::getHost).orElse(host));
+        return hosts;
+    }
+
+    /** Settings that are fine on a desktop or in a benchmark, and dangerous anywhere else. */
+    private static void warnAboutRiskySettings(AuthSettings settings, String host) {
+        if (!settings.rateLimitsEnabled()) {
+            LOG.warning("auth.rate-limit.enabled is false: no request limits and no sign-in lockout."
+                    + " Use this for benchmarks only.");
+        }
+        URI url = settings.publicUrl().orElse(URI.create("http://" + host));
+        if ("http".equalsIgnoreCase(url.getScheme()) && !isLoopbackName(url.getHost())) {
+            LOG.warning("auth.public-url " + url + " is plain http on a non-loopback address: reset links in"
+                    + " emails would send tokens unencrypted. Serve it over https.");
+        }
+    }
+
+    private static boolean isLoopbackName(String host) {
+        return host != null && (AllowedHosts.LOOPBACK.contains(host.toLowerCase(Locale.ROOT))
+                || ClientIp.isLoopback(host));
     }
 
     private static MailTransport transport(MailSettings mail, Clock clock) {

@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import io.helidon.http.Method;
+import io.helidon.http.PathMatchers;
 import io.helidon.logging.common.LogConfig;
 import io.helidon.webserver.http.HttpRouting;
 
@@ -51,7 +53,9 @@ public final class Main {
 
     /** The API's routes; tests build the same routing. */
     public static void routing(HttpRouting.Builder routing, Api api) {
-        routing.addFilter(new SecurityHeaders());
+        routing.addFilter(new SecurityHeaders())
+                .addFilter(api.allowedHosts())
+                .addFilter(api.healthAccess());
         ErrorHandling.register(routing);
         routing.register("/api/v1/password-resets", new PasswordResetRoutes(api.resets(), api.clientIp(),
                         api.resetTokenTtl()))
@@ -60,7 +64,9 @@ public final class Main {
                 .register("/api/v1/password-policy", new PolicyRoutes(api.policy()))
                 .register("/api/v1/helpdesk", new HelpdeskRoutes(api.helpdesk(), api.sessions(), api.clientIp()))
                 .register("/reset", new ResetPageRoutes())
-                .any("/api/*", ErrorHandling::notFound);
+                // Health is the observe feature's; its other methods get 405 here (no route is a 404).
+                .route(method -> !method.equals(Method.GET), PathMatchers.exact("/observe/health"),
+                        ErrorHandling.allowOnly(Method.GET));
     }
 
     private static void serve(CommandLine cli) {

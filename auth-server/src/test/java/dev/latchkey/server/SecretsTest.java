@@ -4,18 +4,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.Test;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.latchkey.api.Role;
 import dev.latchkey.server.support.LogCapture;
+import dev.latchkey.server.support.Mail;
 import dev.latchkey.server.support.TestServer;
 import dev.latchkey.server.support.TestServer.Response;
 
@@ -26,22 +35,57 @@ class SecretsTest {
     static final String NEW = "marble canyon whistles softly";
     static final String WEAK = "tiny-weak-pw";
 
+    /** Held while a test runs: java.util.logging forgets the level of a logger nobody holds. */
+    private static final List<Logger> OPERATOR_LEVELS = new ArrayList<>();
+
     @TempDir
     Path dir;
 
-    @Test
-    void noRawSecretInLogsDatabaseFilesOrErrors() throws Exception {
+    /**
+     * Run with each transport. With {@code smtp}, an operator has also turned up the loggers that write
+     * the SMTP conversation (the reset link) and Helidon's request logs, as one debugging delivery
+     * would: the guard must hold anyway.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"file", "smtp"})
+    void noRawSecretInLogsDatabaseFilesOrErrors(String transport) throws Exception {
         List<String> secrets = new ArrayList<>(List.of(OLD, NEW, WEAK));
         List<Response> responses = new ArrayList<>();
         String logs;
+        GreenMail smtp = null;
+        Map<String, String> settings = Map.of();
+        if (transport.equals("smtp")) {
+            int port;
+            try (ServerSocket socket = new ServerSocket(0)) {
+                port = socket.getLocalPort();
+            }
+            // The receiving mail server runs in this JVM only for the test; in use it is another program,
+            // and its own log of what it received is not Latchkey's.
+            OPERATOR_LEVELS.add(Logger.getLogger("com.icegreen.greenmail"));
+            smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+            smtp.start();
+            settings = Map.of("auth.mail.transport", "smtp", "auth.mail.smtp.host", "127.0.0.1",
+                    "auth.mail.smtp.port", Integer.toString(port));
+        }
         // The capture attaches after start: starting the web server re-reads the logging configuration,
-        // which removes every handler. What is checked is the server's state once it runs.
-        try (TestServer server = TestServer.start(dir); LogCapture capture = new LogCapture()) {
+        // which removes every handler. What is checked is the server's state once it runs, with the
+        // operator's levels in place when the guard applies (as at start-up).
+        try (TestServer server = TestServer.start(dir, settings); LogCapture capture = new LogCapture()) {
+            for (String chatty : List.of("org.eclipse.angus.mail", "org.eclipse.angus.mail.smtp.protocol",
+                    "io.helidon.webserver.http1", "io.helidon.dbclient.jdbc")) {
+                OPERATOR_LEVELS.add(Logger.getLogger(chatty));
+            }
+            OPERATOR_LEVELS.forEach(logger -> logger.setLevel(logger.getName().startsWith("com.icegreen")
+                    ? Level.INFO : Level.FINEST));
+            LogGuard.apply();
             server.addUser(EMAIL, OLD, Role.USER);
             String session = server.signIn(EMAIL, OLD);
             secrets.add(session);
             responses.add(server.post("/api/v1/sessions", "{\"email\":\"" + EMAIL + "\",\"password\":\"" + WEAK + "\"}"));
-            String token = server.requestToken(EMAIL);
+            assertThat(server.post("/api/v1/password-resets", "{\"email\":\"" + EMAIL + "\"}").status()).isEqualTo(202);
+            server.flushMail();
+            String token = smtp == null ? server.latestTokenFor(EMAIL)
+                    : TestServer.tokenIn(Mail.text(smtp.getReceivedMessages()[smtp.getReceivedMessages().length - 1]));
             secrets.add(token);
             responses.add(server.post("/api/v1/password-resets/complete",
                     "{\"token\":\"" + token + "\",\"newPassword\":\"" + WEAK + "\"}"));
@@ -57,6 +101,12 @@ class SecretsTest {
                     "{\"currentPassword\":\"" + WEAK + "\",\"newPassword\":\"" + OLD + "\"}", "127.0.0.1", second));
             server.flushMail();
             logs = capture.text();
+        } finally {
+            OPERATOR_LEVELS.forEach(logger -> logger.setLevel(null));
+            OPERATOR_LEVELS.clear();
+            if (smtp != null) {
+                smtp.stop();
+            }
         }
         assertThat(logs).as("the capture saw the server's logs").contains("Mail job");
         for (String secret : secrets) {

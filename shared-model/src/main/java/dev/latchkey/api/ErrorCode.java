@@ -12,6 +12,7 @@ public enum ErrorCode {
     CONFLICT("conflict", 409),
     PAYLOAD_TOO_LARGE("payload_too_large", 413),
     UNSUPPORTED_MEDIA_TYPE("unsupported_media_type", 415),
+    MISDIRECTED_REQUEST("misdirected_request", 421),
     WEAK_PASSWORD("weak_password", 422),
     RATE_LIMITED("rate_limited", 429),
     INTERNAL_ERROR("internal_error", 500);

@@ -36,7 +36,8 @@ public final class ApiError extends Exception {
 
     static Kind kindOf(ErrorCode code) {
         return switch (code) {
-            case INVALID_REQUEST, PAYLOAD_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, METHOD_NOT_ALLOWED -> Kind.INVALID_REQUEST;
+            case INVALID_REQUEST, PAYLOAD_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, METHOD_NOT_ALLOWED, MISDIRECTED_REQUEST ->
+                    Kind.INVALID_REQUEST;
             case INVALID_TOKEN -> Kind.INVALID_TOKEN;
             case INVALID_CREDENTIALS -> Kind.INVALID_CREDENTIALS;
             case UNAUTHORIZED -> Kind.UNAUTHORIZED;

@@ -8,7 +8,8 @@ import dev.latchkey.server.db.Insert;
 
 /** Writes audit rows, in whatever transaction the caller passes, so an event commits with its cause. */
 public final class AuditLog {
-    private static final int DETAIL_MAX = 1000;
+    /** The column's size in UTF-16 units (V3): room for the longest reason staff may give. */
+    private static final int DETAIL_MAX = 2000;
 
     private final Clock clock;
 
@@ -23,6 +24,11 @@ public final class AuditLog {
     }
 
     private static String truncate(String detail) {
-        return detail == null || detail.length() <= DETAIL_MAX ? detail : detail.substring(0, DETAIL_MAX);
+        if (detail == null || detail.length() <= DETAIL_MAX) {
+            return detail;
+        }
+        // Never cut a character in half.
+        int end = Character.isHighSurrogate(detail.charAt(DETAIL_MAX - 1)) ? DETAIL_MAX - 1 : DETAIL_MAX;
+        return detail.substring(0, end);
     }
 }

@@ -10,7 +10,10 @@ import io.helidon.config.Config;
 
 import dev.latchkey.password.PasswordPolicy;
 
-/** The {@code auth.*} settings, read once at start-up. */
+/**
+ * The {@code auth.*} settings, and {@code server.allowed-hosts}, read once at start-up. An empty
+ * {@code allowedHosts} means the default: loopback names and the public URL's host.
+ */
 public record AuthSettings(Path dataDir,
                            Optional<URI> publicUrl,
                            Duration resetTokenTtl,
@@ -22,6 +25,8 @@ public record AuthSettings(Path dataDir,
                            boolean rateLimitsEnabled,
                            int helpdeskResetQuota,
                            List<String> trustedProxies,
+                           List<String> allowedHosts,
+                           boolean healthDetailsForAll,
                            MailSettings mail) {
 
     /** The password policy these settings ask for. */
@@ -43,6 +48,8 @@ public record AuthSettings(Path dataDir,
                 auth.get("rate-limit.enabled").asBoolean().orElse(true),
                 auth.get("helpdesk.reset-quota").asInt().orElse(30),
                 listOf(auth.get("trusted-proxies")),
+                listOf(config.get("server.allowed-hosts")),
+                auth.get("health.details-for-all").asBoolean().orElse(false),
                 MailSettings.from(auth.get("mail")));
     }
 

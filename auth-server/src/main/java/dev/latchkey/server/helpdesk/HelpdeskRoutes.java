@@ -3,6 +3,7 @@ package dev.latchkey.server.helpdesk;
 import java.util.Locale;
 import java.util.Optional;
 
+import io.helidon.http.Method;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
@@ -12,6 +13,7 @@ import dev.latchkey.api.ErrorCode;
 import dev.latchkey.api.Role;
 import dev.latchkey.server.http.ApiException;
 import dev.latchkey.server.http.ClientIp;
+import dev.latchkey.server.http.ErrorHandling;
 import dev.latchkey.server.http.JsonBody;
 import dev.latchkey.server.http.JsonResponses;
 import dev.latchkey.server.session.Caller;
@@ -37,9 +39,13 @@ public final class HelpdeskRoutes implements HttpService {
     public void routing(HttpRules rules) {
         rules.get("/users", this::search)
                 .post("/users", this::invite)
+                .any("/users", ErrorHandling.allowOnly(Method.GET, Method.POST))
                 .post("/users/{id}/password-reset", this::startReset)
+                .any("/users/{id}/password-reset", ErrorHandling.allowOnly(Method.POST))
                 .post("/users/{id}/unlock", this::unlock)
-                .get("/audit", this::audit);
+                .any("/users/{id}/unlock", ErrorHandling.allowOnly(Method.POST))
+                .get("/audit", this::audit)
+                .any("/audit", ErrorHandling.allowOnly(Method.GET));
     }
 
     private Caller staff(ServerRequest req) {

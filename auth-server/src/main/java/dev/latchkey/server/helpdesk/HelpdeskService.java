@@ -30,7 +30,7 @@ import dev.latchkey.server.user.Users;
 /**
  * What help-desk staff may do: find users, invite them, start a reset (the email goes to the user's
  * own address; staff never see or choose a token or password), clear a sign-in lock, read the audit
- * trail. HELPDESK members may not act on administrators; only ADMIN creates staff accounts.
+ * trail. HELPDESK members may not act on staff accounts; only ADMIN creates them.
  */
 public final class HelpdeskService {
     static final int SEARCH_LIMIT = 50;
@@ -42,18 +42,19 @@ public final class HelpdeskService {
     private final Runnable mailWake;
     private final AuditLog audit;
     private final SignInThrottle throttle;
-    private final WindowLimiter resetQuota;
+    /** Resets and invitations one staff member may start per hour (each sends a branded email). */
+    private final WindowLimiter staffQuota;
     private final Clock clock;
 
     public HelpdeskService(Database db, Users users, MailJobs mailJobs, Runnable mailWake, AuditLog audit,
-                           SignInThrottle throttle, WindowLimiter resetQuota, Clock clock) {
+                           SignInThrottle throttle, WindowLimiter staffQuota, Clock clock) {
         this.db = db;
         this.users = users;
         this.mailJobs = mailJobs;
         this.mailWake = mailWake;
         this.audit = audit;
         this.throttle = throttle;
-        this.resetQuota = resetQuota;
+        this.staffQuota = staffQuota;
         this.clock = clock;
     }
 
@@ -79,6 +80,7 @@ public final class HelpdeskService {
         if (users.findByEmail(db.execute(), email).isPresent()) {
             throw ApiException.of(ErrorCode.CONFLICT, "An account with this email address already exists.");
         }
+        staffQuota.hit(Long.toString(staff.user().id())).throwIfRefused();
         User created;
         try {
             created = db.inTransaction(tx -> {
@@ -106,7 +108,7 @@ public final class HelpdeskService {
     public void startReset(Caller staff, long userId, String reason, String clientIp) {
         requireStaff(staff);
         User user = target(staff, userId);
-        resetQuota.hit(Long.toString(staff.user().id())).throwIfRefused();
+        staffQuota.hit(Long.toString(staff.user().id())).throwIfRefused();
         db.inTransaction(tx -> {
             long job = mailJobs.enqueue(tx, MailKind.HELPDESK_RESET, user.email(), clientIp,
                     staff.user().displayName());
@@ -156,12 +158,16 @@ public final class HelpdeskService {
         }
     }
 
-    /** The user a staff member acts on: 404 if none, 403 if a HELPDESK member aims at an administrator. */
+    /**
+     * The user a staff member acts on: 404 if none, 403 if a HELPDESK member aims at a staff account
+     * (one help-desk member must not be able to take over another's, or an administrator's).
+     */
     private User target(Caller staff, long userId) {
         User user = users.findById(db.execute(), userId)
                 .orElseThrow(() -> ApiException.of(ErrorCode.NOT_FOUND, "There is no user with this id."));
-        if (user.role() == Role.ADMIN && staff.user().role() != Role.ADMIN) {
-            throw ApiException.of(ErrorCode.FORBIDDEN, "Only an administrator can act on an administrator's account.");
+        if (user.role().isStaff() && staff.user().role() != Role.ADMIN) {
+            throw ApiException.of(ErrorCode.FORBIDDEN,
+                    "Only an administrator can act on a help-desk or administrator account.");
         }
         return user;
     }

@@ -1,9 +1,18 @@
 package dev.latchkey.server.http;
 
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import io.helidon.http.HeaderNames;
+import io.helidon.http.HttpException;
+import io.helidon.http.Method;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -11,39 +20,102 @@ import io.helidon.webserver.http.ServerResponse;
 import dev.latchkey.api.ErrorCode;
 import dev.latchkey.api.ErrorResponse;
 
-/** The one place where exceptions become responses in the contract's error shape. */
+/**
+ * The one place where exceptions become responses: under {@code /api/} in the contract's error shape,
+ * elsewhere (the pages, health) as a short plain-text body. No client input ever yields a 5xx: Helidon's
+ * own refusals (no route, a bad request) keep their 4xx status.
+ */
 public final class ErrorHandling {
     private static final Logger LOG = Logger.getLogger(ErrorHandling.class.getName());
+    /** A quoted value in a driver's message is data (a stored value); quoted capitals are identifiers. */
+    private static final Pattern QUOTED_DATA = Pattern.compile("'(?![A-Z0-9_.\"]*')[^']*'");
 
     private ErrorHandling() {
     }
 
     public static void register(HttpRouting.Builder routing) {
         routing.error(ApiException.class, ErrorHandling::refusal)
+                .error(HttpException.class, ErrorHandling::httpRefusal)
                 .error(Exception.class, ErrorHandling::failure);
     }
 
-    /** For paths under the API that no route takes. */
-    public static void notFound(ServerRequest request, ServerResponse response) {
-        refusal(request, response, ApiException.of(ErrorCode.NOT_FOUND, "There is nothing at this address."));
+    /** For a known path asked with a method it does not take: 405 with {@code Allow}. */
+    public static Handler allowOnly(Method... allowed) {
+        String allow = Arrays.stream(allowed).map(Method::text).collect(Collectors.joining(", "));
+        return (request, response) -> {
+            SecurityHeaders.apply(response);
+            response.header(HeaderNames.ALLOW, allow);
+            send(request, response, ApiException.of(ErrorCode.METHOD_NOT_ALLOWED,
+                    "This address takes only " + allow + "."));
+        };
     }
 
-    private static void refusal(ServerRequest request, ServerResponse response, ApiException e) {
+    static void refusal(ServerRequest request, ServerResponse response, ApiException e) {
         SecurityHeaders.apply(response);
         if (e.retryAfterSeconds() > 0) {
             response.header(HeaderNames.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
         }
-        JsonResponses.send(response, e.code().status(), ErrorResponse.of(e.code(), e.getMessage(), e.details()));
+        send(request, response, e);
+    }
+
+    private static void send(ServerRequest request, ServerResponse response, ApiException e) {
+        if (isApi(request)) {
+            JsonResponses.send(response, e.code().status(), ErrorResponse.of(e.code(), e.getMessage(), e.details()));
+        } else {
+            response.status(Status.create(e.code().status()));
+            response.header(HeaderNames.CONTENT_TYPE, "text/plain; charset=UTF-8");
+            response.send((e.getMessage() + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /** Helidon's own refusals: no route for the path (404), a request it cannot parse (400), and so on. */
+    private static void httpRefusal(ServerRequest request, ServerResponse response, HttpException e) {
+        int status = e.status().code();
+        if (status >= 500) {
+            failure(request, response, e);
+            return;
+        }
+        ApiException refusal = switch (status) {
+            case 404 -> ApiException.of(ErrorCode.NOT_FOUND, "There is nothing at this address.");
+            case 413 -> ApiException.of(ErrorCode.PAYLOAD_TOO_LARGE, "The request is too large.");
+            case 415 -> ApiException.of(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "This content type is not accepted here.");
+            default -> ApiException.invalidRequest("The request could not be understood.");
+        };
+        refusal(request, response, refusal);
     }
 
     private static void failure(ServerRequest request, ServerResponse response, Exception e) {
-        // Logged by class and message only at WARNING; the trace at FINE. Neither holds request secrets,
-        // because no code path puts a token or password into an exception message.
-        LOG.log(Level.WARNING, "Request " + request.prologue().method().text() + " "
-                + request.path().absolute().path() + " failed: " + e.getClass().getSimpleName());
+        // One line an operator can act on: what was asked and the root cause, with anything a client
+        // sent escaped (no forged lines) and data values in driver messages left out. The trace at FINE.
+        LOG.log(Level.WARNING, "Request " + LogText.clean(request.prologue().method().text()) + " "
+                + LogText.clean(request.path().absolute().path()) + " failed: " + describe(e));
         LOG.log(Level.FINE, "Failure detail", e);
         SecurityHeaders.apply(response);
-        JsonResponses.send(response, 500, ErrorResponse.of(ErrorCode.INTERNAL_ERROR,
-                "Something went wrong on the server. Try again in a moment.", null));
+        send(request, response, ApiException.of(ErrorCode.INTERNAL_ERROR,
+                "Something went wrong on the server. Try again in a moment."));
+    }
+
+    /** The exception's class, and its root cause's class, SQL state and message (values left out). */
+    static String describe(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        StringBuilder text = new StringBuilder(e.getClass().getSimpleName());
+        if (root != e) {
+            text.append(", caused by ").append(root.getClass().getSimpleName());
+        }
+        if (root instanceof SQLException sql && sql.getSQLState() != null) {
+            text.append(" (SQL state ").append(sql.getSQLState()).append(')');
+        }
+        if (root.getMessage() != null) {
+            text.append(": ").append(QUOTED_DATA.matcher(root.getMessage()).replaceAll("'?'"));
+        }
+        return LogText.clean(text.toString());
+    }
+
+    private static boolean isApi(ServerRequest request) {
+        String path = request.path().absolute().path();
+        return path.equals("/api") || path.startsWith("/api/");
     }
 }

@@ -11,6 +11,7 @@ import dev.latchkey.server.audit.AuditLog;
 import dev.latchkey.server.http.ApiException;
 import dev.latchkey.server.mail.MailJobs;
 import dev.latchkey.server.mail.MailKind;
+import dev.latchkey.server.ratelimit.WindowLimiter;
 import dev.latchkey.server.user.User;
 import dev.latchkey.server.user.Users;
 
@@ -25,29 +26,45 @@ public final class PasswordChanges {
     private final MailJobs mailJobs;
     private final Runnable mailWake;
     private final AuditLog audit;
+    private final WindowLimiter weakPerIp;
     private final Clock clock;
 
     public PasswordChanges(Users users, Passwords passwords, PasswordPolicy policy, MailJobs mailJobs,
-                           Runnable mailWake, AuditLog audit, Clock clock) {
+                           Runnable mailWake, AuditLog audit, WindowLimiter weakPerIp, Clock clock) {
         this.users = users;
         this.passwords = passwords;
         this.policy = policy;
         this.mailJobs = mailJobs;
         this.mailWake = mailWake;
         this.audit = audit;
+        this.weakPerIp = weakPerIp;
         this.clock = clock;
     }
 
-    /** The hash of an acceptable new password; 422 with one line per broken rule otherwise. */
-    public String acceptableHash(String newPassword, User user) {
+    /**
+     * Refuses a new password the policy does not accept: 422 with one line per broken rule. Each refusal
+     * counts against the client IP (counted from the start, given back when accepted), so nobody can
+     * use the check itself as a free workload.
+     */
+    public void requireAcceptable(String newPassword, User user, String clientIp) {
+        weakPerIp.hit(clientIp).throwIfRefused();
         PasswordCheck check = policy.check(newPassword, user.email());
         if (!check.acceptable()) {
             throw ApiException.weakPassword(policy.failures(check));
         }
+        weakPerIp.refund(clientIp);
+    }
+
+    /** The hash to store for an accepted new password. */
+    public String hash(String newPassword) {
         return passwords.hash(newPassword);
     }
 
-    /** Stores the hash, writes the audit event and queues the notice, all in {@code tx}. */
+    /**
+     * Stores the hash, writes the audit event and queues the notice, all in {@code tx}. Call it before
+     * revoking sessions in the same transaction: it takes the user's row lock, which a sign-in in flight
+     * needs to create its session (see {@link Users#lockIfPasswordVersion}).
+     */
     public void store(DbTransaction tx, User user, String hash, AuditEvent event, String clientIp) {
         users.updatePassword(tx, user.id(), hash, clock.instant());
         long notice = mailJobs.enqueue(tx, MailKind.PASSWORD_CHANGED, user.email(), clientIp, null);

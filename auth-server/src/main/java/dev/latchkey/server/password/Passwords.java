@@ -1,5 +1,6 @@
 package dev.latchkey.server.password;
 
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
@@ -15,11 +16,15 @@ import dev.latchkey.server.token.Tokens;
  * flood of sign-ins waits instead of exhausting memory (each Argon2id hash takes 19 MiB).
  */
 public final class Passwords implements PasswordHasher {
+    private static final int BCRYPT_MAX_BYTES = 72;
+
     private final Argon2idHasher argon2 = new Argon2idHasher();
     private final int maxConcurrent;
     private final Semaphore permits;
     /** Made in the background: start-up need not wait for a hash nobody has asked for yet. */
     private final CompletableFuture<String> dummyHash;
+    /** A password no one has: checked against a bcrypt hash to spend a real check's time. */
+    private final char[] bcryptDecoy = Tokens.newSessionToken().toCharArray();
 
     public Passwords(int maxConcurrentHashes) {
         int n = maxConcurrentHashes > 0 ? maxConcurrentHashes : Runtime.getRuntime().availableProcessors();
@@ -41,12 +46,13 @@ public final class Passwords implements PasswordHasher {
                 return argon2.matches(normalized, encoded);
             }
             if (isBcrypt(encoded)) {
-                try {
-                    return OpenBSDBCrypt.checkPassword(encoded, normalized.toCharArray());
-                } catch (IllegalArgumentException e) {
-                    // Bouncy Castle refuses passwords over bcrypt's 72-byte limit: such a password never matched.
+                if (normalized.getBytes(StandardCharsets.UTF_8).length > BCRYPT_MAX_BYTES) {
+                    // Bouncy Castle refuses these before hashing; such a password never matched, but the
+                    // answer must cost what a wrong password costs, or its speed tells the account exists.
+                    OpenBSDBCrypt.checkPassword(encoded, bcryptDecoy);
                     return false;
                 }
+                return OpenBSDBCrypt.checkPassword(encoded, normalized.toCharArray());
             }
             return false;
         });

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
 
 /**
  * At most {@code limit} events per key in a fixed window of {@code window}, in memory. Used for the
@@ -17,14 +18,21 @@ public final class WindowLimiter {
     private final long windowMillis;
     private final Clock clock;
     private final boolean enabled;
+    private final UnaryOperator<String> keyOf;
     private final Map<String, Window> windows = new ConcurrentHashMap<>();
     private final AtomicLong calls = new AtomicLong();
 
     public WindowLimiter(int limit, Duration window, Clock clock, boolean enabled) {
+        this(limit, window, clock, enabled, UnaryOperator.identity());
+    }
+
+    /** A limiter whose keys are first mapped by {@code keyOf} (e.g. a client IP to its network). */
+    public WindowLimiter(int limit, Duration window, Clock clock, boolean enabled, UnaryOperator<String> keyOf) {
         this.limit = limit;
         this.windowMillis = window.toMillis();
         this.clock = clock;
         this.enabled = enabled;
+        this.keyOf = keyOf;
     }
 
     /** Counts one event for {@code key}; refused when that makes more than the limit in this window. */
@@ -34,7 +42,7 @@ public final class WindowLimiter {
         }
         long now = clock.millis();
         purgeNowAndThen(now);
-        Window w = windows.compute(key, (k, old) -> old == null || old.expired(now, windowMillis)
+        Window w = windows.compute(keyOf.apply(key), (k, old) -> old == null || old.expired(now, windowMillis)
                 ? new Window(now, 1) : new Window(old.start, old.count + 1));
         return w.count <= limit ? Decision.ALLOW : Decision.refuse(w.start + windowMillis - now);
     }
@@ -45,7 +53,7 @@ public final class WindowLimiter {
             return Decision.ALLOW;
         }
         long now = clock.millis();
-        Window w = windows.get(key);
+        Window w = windows.get(keyOf.apply(key));
         if (w == null || w.expired(now, windowMillis) || w.count < limit) {
             return Decision.ALLOW;
         }
@@ -58,12 +66,12 @@ public final class WindowLimiter {
             return;
         }
         long now = clock.millis();
-        windows.computeIfPresent(key, (k, w) -> w.expired(now, windowMillis) || w.count <= 1 ? null
+        windows.computeIfPresent(keyOf.apply(key), (k, w) -> w.expired(now, windowMillis) || w.count <= 1 ? null
                 : new Window(w.start, w.count - 1));
     }
 
     public void clear(String key) {
-        windows.remove(key);
+        windows.remove(keyOf.apply(key));
     }
 
     private void purgeNowAndThen(long now) {

@@ -2,6 +2,7 @@ package dev.latchkey.server.reset;
 
 import java.time.Duration;
 
+import io.helidon.http.Method;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
@@ -9,6 +10,7 @@ import io.helidon.webserver.http.ServerResponse;
 
 import dev.latchkey.api.Responses.MessageResponse;
 import dev.latchkey.server.http.ClientIp;
+import dev.latchkey.server.http.ErrorHandling;
 import dev.latchkey.server.http.JsonBody;
 import dev.latchkey.server.http.JsonResponses;
 
@@ -27,9 +29,13 @@ public final class PasswordResetRoutes implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
+        // Each path's other methods get 405 with Allow, after the route that takes it.
         rules.post("/", this::request)
+                .any("/", ErrorHandling.allowOnly(Method.POST))
                 .post("/verify", this::verify)
-                .post("/complete", this::complete);
+                .any("/verify", ErrorHandling.allowOnly(Method.POST))
+                .post("/complete", this::complete)
+                .any("/complete", ErrorHandling.allowOnly(Method.POST));
     }
 
     private void request(ServerRequest req, ServerResponse res) {

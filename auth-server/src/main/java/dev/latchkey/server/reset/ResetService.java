@@ -1,5 +1,7 @@
 package dev.latchkey.server.reset;
 
+import java.time.Clock;
+import java.time.Duration;
 
 import dev.latchkey.api.EmailAddress;
 import dev.latchkey.api.Responses.VerifyResponse;
@@ -18,6 +20,9 @@ import dev.latchkey.server.user.Users;
 
 /** The password-reset flow: request, verify, complete. */
 public final class ResetService {
+    /** How long one completion may hold its token before another may try: far longer than a hash takes. */
+    private static final Duration CLAIM = Duration.ofMinutes(2);
+
     private final Database db;
     private final Users users;
     private final ResetTokens tokens;
@@ -27,9 +32,10 @@ public final class ResetService {
     private final Runnable mailWake;
     private final AuditLog audit;
     private final RateLimits limits;
+    private final Clock clock;
 
     public ResetService(Database db, Users users, ResetTokens tokens, Sessions sessions, PasswordChanges changes,
-                        MailJobs mailJobs, Runnable mailWake, AuditLog audit, RateLimits limits) {
+                        MailJobs mailJobs, Runnable mailWake, AuditLog audit, RateLimits limits, Clock clock) {
         this.db = db;
         this.users = users;
         this.tokens = tokens;
@@ -39,6 +45,7 @@ public final class ResetService {
         this.mailWake = mailWake;
         this.audit = audit;
         this.limits = limits;
+        this.clock = clock;
     }
 
     /**
@@ -65,27 +72,40 @@ public final class ResetService {
 
     /**
      * Sets a new password with a token. Everything happens in one transaction: the token is consumed
-     * (exactly one of two concurrent completes wins), the password stored, the user's other tokens
-     * invalidated, every session revoked, the sign-in throttle cleared, an audit row written and a
-     * "password changed" email queued.
+     * (exactly one of two concurrent completes wins), the password stored (which locks the user's row,
+     * so no sign-in in flight can still make a session with the old one), every session revoked, the
+     * user's other tokens invalidated, the sign-in throttle cleared, an audit row written and a
+     * "password changed" email queued. Only one complete per token hashes at a time.
      */
     public void complete(String token, String newPassword, String clientIp) {
         ResetTokens.Usable usable = usableOrRefuse(token, clientIp);
         User user = users.findById(db.execute(), usable.userId()).orElseThrow(ApiException::invalidToken);
-        String hash = changes.acceptableHash(newPassword, user);
-        boolean done = db.inTransaction(tx -> {
-            if (!tokens.consume(tx, usable)) {
-                return false;
+        changes.requireAcceptable(newPassword, user, clientIp);
+        if (!tokens.claim(db.execute(), usable, clock.instant().plus(CLAIM))) {
+            rejected(clientIp, "Token already being used by another request");
+            throw ApiException.invalidToken();
+        }
+        boolean done = false;
+        try {
+            String hash = changes.hash(newPassword);
+            done = db.inTransaction(tx -> {
+                if (!tokens.consume(tx, usable)) {
+                    return false;
+                }
+                changes.store(tx, user, hash, new AuditEvent(AuditType.RESET_COMPLETED, user.id(), user.email(),
+                        user.email(), clientIp, usable.purpose() == ResetTokens.Purpose.INVITE
+                                ? "First password set from an invitation"
+                                : "Password reset with an emailed token; all sessions signed out"), clientIp);
+                sessions.revokeAll(tx, user.id());
+                tokens.invalidateAll(tx, user.id());
+                limits.signInPerEmail().clear(tx, user.email());
+                return true;
+            });
+        } finally {
+            if (!done) {
+                tokens.release(db.execute(), usable);
             }
-            tokens.invalidateAll(tx, user.id());
-            sessions.revokeAll(tx, user.id());
-            limits.signInPerEmail().clear(tx, user.email());
-            changes.store(tx, user, hash, new AuditEvent(AuditType.RESET_COMPLETED, user.id(), user.email(),
-                    user.email(), clientIp, usable.purpose() == ResetTokens.Purpose.INVITE
-                            ? "First password set from an invitation"
-                            : "Password reset with an emailed token; all sessions signed out"), clientIp);
-            return true;
-        });
+        }
         if (!done) {
             rejected(clientIp, "Token was used or replaced while the new password was being set");
             throw ApiException.invalidToken();

@@ -59,6 +59,23 @@ public final class ResetTokens {
                 + " AND invalidated_at IS NULL AND expires_at > ?", now, token.id(), now) == 1;
     }
 
+    /**
+     * Claims the token for one completion until {@code until}: of many completes with one token, only
+     * the one that claims it goes on to hash a password (Argon2id is the costly part); the others are
+     * refused at once. The claim lives in the database, so it holds across instances.
+     */
+    public boolean claim(DbExecute db, Usable token, Instant until) {
+        long now = clock.millis();
+        return db.update("UPDATE reset_token SET completing_until = ? WHERE id = ? AND used_at IS NULL"
+                + " AND invalidated_at IS NULL AND expires_at > ? AND (completing_until IS NULL OR completing_until <= ?)",
+                until.toEpochMilli(), token.id(), now, now) == 1;
+    }
+
+    /** Gives a claim back: the completion that held it stopped before using the token. */
+    public void release(DbExecute db, Usable token) {
+        db.update("UPDATE reset_token SET completing_until = NULL WHERE id = ? AND used_at IS NULL", token.id());
+    }
+
     /** Invalidates every unused token of the user. */
     public void invalidateAll(DbExecute db, long userId) {
         db.update("UPDATE reset_token SET invalidated_at = ? WHERE user_id = ? AND used_at IS NULL"

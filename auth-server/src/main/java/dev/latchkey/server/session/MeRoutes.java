@@ -1,5 +1,6 @@
 package dev.latchkey.server.session;
 
+import io.helidon.http.Method;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
@@ -7,6 +8,7 @@ import io.helidon.webserver.http.ServerResponse;
 
 import dev.latchkey.api.Responses.MessageResponse;
 import dev.latchkey.server.http.ClientIp;
+import dev.latchkey.server.http.ErrorHandling;
 import dev.latchkey.server.http.JsonBody;
 import dev.latchkey.server.http.JsonResponses;
 
@@ -23,7 +25,9 @@ public final class MeRoutes implements HttpService {
     @Override
     public void routing(HttpRules rules) {
         rules.get("/", this::me)
-                .post("/password", this::changePassword);
+                .any("/", ErrorHandling.allowOnly(Method.GET))
+                .post("/password", this::changePassword)
+                .any("/password", ErrorHandling.allowOnly(Method.POST));
     }
 
     private void me(ServerRequest req, ServerResponse res) {

@@ -1,11 +1,13 @@
 package dev.latchkey.server.session;
 
+import io.helidon.http.Method;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
 import dev.latchkey.server.http.ClientIp;
+import dev.latchkey.server.http.ErrorHandling;
 import dev.latchkey.server.http.JsonBody;
 import dev.latchkey.server.http.JsonResponses;
 
@@ -22,7 +24,9 @@ public final class SessionRoutes implements HttpService {
     @Override
     public void routing(HttpRules rules) {
         rules.post("/", this::signIn)
-                .delete("/current", this::signOut);
+                .any("/", ErrorHandling.allowOnly(Method.POST))
+                .delete("/current", this::signOut)
+                .any("/current", ErrorHandling.allowOnly(Method.DELETE));
     }
 
     private void signIn(ServerRequest req, ServerResponse res) {

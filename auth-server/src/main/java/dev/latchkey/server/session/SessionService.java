@@ -60,20 +60,25 @@ public final class SessionService {
                 ? passwords.matches(password, found.get().passwordHash())
                 : passwords.matchesNothing(password);
         if (!ok) {
-            audit.record(db.execute(), new AuditEvent(AuditType.SIGN_IN_FAILED, found.map(User::id).orElse(null),
-                    email, null, clientIp, found.isPresent() ? "Wrong password" : "No account has this address"));
-            throw ApiException.of(ErrorCode.INVALID_CREDENTIALS, "The email address or password is not right.");
+            throw wrongPassword(found.orElse(null), email, clientIp,
+                    found.isPresent() ? "Wrong password" : "No account has this address");
         }
         limits.signInFailuresPerIp().refund(clientIp);
         User user = found.get();
         upgradeHashIfNeeded(user, password, clientIp);
-        Sessions.Issued issued = db.inTransaction(tx -> {
+        Optional<Sessions.Issued> issued = db.inTransaction(tx -> {
+            // The password was checked outside this transaction (a hash takes a while): make the session
+            // only if that password is still the account's, holding the row so no change slips between.
+            if (!users.lockIfPasswordVersion(tx, user.id(), user.passwordVersion())) {
+                return Optional.empty();
+            }
             limits.signInPerEmail().clear(tx, email);
             audit.record(tx, new AuditEvent(AuditType.SIGN_IN_SUCCEEDED, user.id(), user.email(), user.email(), clientIp,
                     null));
-            return sessions.create(tx, user.id());
+            return Optional.of(sessions.create(tx, user.id()));
         });
-        return new SessionResponse(issued.token(), issued.expiresAt().toString(), user.summary());
+        return issued.map(i -> new SessionResponse(i.token(), i.expiresAt().toString(), user.summary()))
+                .orElseThrow(() -> wrongPassword(user, email, clientIp, "Password changed while signing in"));
     }
 
     public void signOut(Caller caller, String clientIp) {
@@ -110,22 +115,31 @@ public final class SessionService {
                     clientIp, "Wrong current password on a password change"));
             throw ApiException.of(ErrorCode.INVALID_CREDENTIALS, "The current password is not right.");
         }
-        String hash;
-        try {
-            hash = changes.acceptableHash(newPassword, user);
-        } catch (ApiException weak) {
-            // The current password was right: that attempt is not a failure.
-            limits.signInPerEmail().clear(db.execute(), user.email());
-            throw weak;
-        }
-        db.inTransaction(tx -> {
+        // The current password was right: that attempt is not a failure, whatever the new one is worth.
+        limits.signInPerEmail().clear(db.execute(), user.email());
+        changes.requireAcceptable(newPassword, user, clientIp);
+        String hash = changes.hash(newPassword);
+        boolean changed = db.inTransaction(tx -> {
+            // A reset may have changed the password since the current one was checked: it wins.
+            if (!users.lockIfPasswordVersion(tx, user.id(), user.passwordVersion())) {
+                return false;
+            }
             limits.signInPerEmail().clear(tx, user.email());
-            sessions.revokeAllExcept(tx, user.id(), caller.sessionToken());
             changes.store(tx, user, hash, new AuditEvent(AuditType.PASSWORD_CHANGED, user.id(), user.email(),
                     user.email(), clientIp, "Password changed by its owner; other sessions signed out"), clientIp);
-            return null;
+            sessions.revokeAllExcept(tx, user.id(), caller.sessionToken());
+            return true;
         });
+        if (!changed) {
+            throw ApiException.of(ErrorCode.INVALID_CREDENTIALS, "The current password is not right.");
+        }
         changes.committed();
+    }
+
+    private ApiException wrongPassword(User user, String email, String clientIp, String why) {
+        audit.record(db.execute(), new AuditEvent(AuditType.SIGN_IN_FAILED, user == null ? null : user.id(), email,
+                null, clientIp, why));
+        return ApiException.of(ErrorCode.INVALID_CREDENTIALS, "The email address or password is not right.");
     }
 
     private void upgradeHashIfNeeded(User user, String password, String clientIp) {

@@ -6,9 +6,12 @@ import dev.latchkey.api.Responses.Me;
 import dev.latchkey.api.Responses.UserSummary;
 import dev.latchkey.api.Role;
 
-/** An account. {@code passwordHash} is null until a first password is set. */
+/**
+ * An account. {@code passwordHash} is null until a first password is set; {@code passwordVersion}
+ * counts password changes (a re-hash of the same password does not change it).
+ */
 public record User(long id, String email, String displayName, Role role, String passwordHash,
-                   Instant passwordChangedAt) {
+                   Instant passwordChangedAt, int passwordVersion) {
     public UserSummary summary() {
         return new UserSummary(id, email, displayName, role);
     }

@@ -8,6 +8,7 @@ import java.util.stream.Stream;
 
 import io.helidon.dbclient.DbExecute;
 import io.helidon.dbclient.DbRow;
+import io.helidon.dbclient.DbTransaction;
 
 import dev.latchkey.api.Role;
 import dev.latchkey.server.db.Insert;
@@ -15,7 +16,8 @@ import dev.latchkey.server.db.Rows;
 
 /** The {@code app_user} table. Every method takes the executor (plain or a transaction) to run in. */
 public final class Users {
-    private static final String COLUMNS = "id, email, display_name, role, password_hash, password_changed_at";
+    private static final String COLUMNS =
+            "id, email, display_name, role, password_hash, password_changed_at, password_version";
 
     public Optional<User> findByEmail(DbExecute db, String normalizedEmail) {
         return db.get("SELECT " + COLUMNS + " FROM app_user WHERE email = ?", normalizedEmail).map(Users::map);
@@ -57,9 +59,20 @@ public final class Users {
         return findByEmail(db, email).orElseThrow().id();
     }
 
+    /** Sets a new password: a new version, so sessions proved with the old one can no longer be made. */
     public void updatePassword(DbExecute db, long userId, String passwordHash, Instant now) {
-        db.update("UPDATE app_user SET password_hash = ?, password_changed_at = ? WHERE id = ?",
-                passwordHash, now.toEpochMilli(), userId);
+        db.update("UPDATE app_user SET password_hash = ?, password_changed_at = ?,"
+                + " password_version = password_version + 1 WHERE id = ?", passwordHash, now.toEpochMilli(), userId);
+    }
+
+    /**
+     * Whether the user's password is still the one at {@code version}; if so the row stays locked until
+     * {@code tx} ends, so a password change waits for it (and then revokes what it made) or it waits for
+     * the change (and then finds a new version). The no-op update is what takes the lock, portably.
+     */
+    public boolean lockIfPasswordVersion(DbTransaction tx, long userId, int version) {
+        return tx.update("UPDATE app_user SET password_version = password_version WHERE id = ?"
+                + " AND password_version = ?", userId, version) == 1;
     }
 
     /** Replaces a hash only if it is still the one that was checked (a re-hash on sign-in). */
@@ -70,6 +83,6 @@ public final class Users {
     private static User map(DbRow row) {
         return new User(Rows.longOf(row, "id"), Rows.stringOf(row, "email"), Rows.stringOf(row, "display_name"),
                 Role.valueOf(Rows.stringOf(row, "role")), Rows.stringOf(row, "password_hash"),
-                Rows.instantOf(row, "password_changed_at"));
+                Rows.instantOf(row, "password_changed_at"), Rows.intOf(row, "password_version"));
     }
 }

@@ -5,9 +5,12 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 
 import io.helidon.http.HeaderNames;
+import io.helidon.http.Method;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerResponse;
+
+import dev.latchkey.server.http.ErrorHandling;
 
 /**
  * {@code GET /reset}: the static page that completes a reset from an email link, with its one style
@@ -26,8 +29,11 @@ public final class ResetPageRoutes implements HttpService {
     @Override
     public void routing(HttpRules rules) {
         rules.get("/", (req, res) -> send(res, "text/html; charset=UTF-8", html))
+                .any("/", ErrorHandling.allowOnly(Method.GET))
                 .get("/reset.css", (req, res) -> send(res, "text/css; charset=UTF-8", css))
-                .get("/reset.js", (req, res) -> send(res, "text/javascript; charset=UTF-8", js));
+                .any("/reset.css", ErrorHandling.allowOnly(Method.GET))
+                .get("/reset.js", (req, res) -> send(res, "text/javascript; charset=UTF-8", js))
+                .any("/reset.js", ErrorHandling.allowOnly(Method.GET));
     }
 
     private static void send(ServerResponse res, String type, byte[] body) {

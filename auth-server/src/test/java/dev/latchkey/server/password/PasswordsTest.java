@@ -47,6 +47,30 @@ class PasswordsTest {
         assertThat(passwords.needsRehash(bcrypt)).isTrue();
     }
 
+    /**
+     * Bouncy Castle refuses a bcrypt check of more than 72 bytes before hashing; answering at once would
+     * tell an attacker the account exists (an unknown address costs a hash). Such a check costs what a
+     * wrong password costs: compared as the best of five runs, at least half of it.
+     */
+    @Test
+    void matchesWhenBcryptAndOver72BytesThenCostsWhatAWrongPasswordCosts() {
+        byte[] salt = "fedcba9876543210".getBytes(StandardCharsets.US_ASCII);
+        String bcrypt = OpenBSDBCrypt.generate("2y", "velvet tractor orbits quietly".toCharArray(), salt, 10);
+        long wrong = bestOfFive(() -> passwords.matches("wrong but short enough", bcrypt));
+        long overLong = bestOfFive(() -> passwords.matches("x".repeat(100), bcrypt));
+        assertThat(overLong).isGreaterThan(wrong / 2);
+    }
+
+    private static long bestOfFive(Runnable check) {
+        long best = Long.MAX_VALUE;
+        for (int i = 0; i < 5; i++) {
+            long start = System.nanoTime();
+            check.run();
+            best = Math.min(best, System.nanoTime() - start);
+        }
+        return best;
+    }
+
     @Test
     void needsRehashWhenWeakerArgonParameters() {
         String hash = passwords.hash("velvet tractor orbits quietly").replace("m=19456,t=2", "m=4096,t=1");

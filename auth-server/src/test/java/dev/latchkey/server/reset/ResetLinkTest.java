@@ -24,7 +24,9 @@ class ResetLinkTest {
 
     @Test
     void linkUsesPublicUrlWhateverTheHostHeaderSays() throws Exception {
-        try (TestServer server = TestServer.start(dir, Map.of("auth.public-url", "https://latchkey.example.test/"))) {
+        try (TestServer server = TestServer.start(dir, Map.of("auth.public-url", "https://latchkey.example.test/",
+                // A name this server answers to (see AllowedHostsTest), yet not the one links are built from.
+                "server.allowed-hosts", "evil.example"))) {
             server.addUser("hosted@example.com", "velvet tractor orbits quietly", Role.USER);
             String body = "{\"email\":\"hosted@example.com\"}";
             try (Socket socket = new Socket("127.0.0.1", server.server().port())) {

@@ -23,6 +23,9 @@ public final class LogCapture extends Handler implements AutoCloseable {
 
     @Override
     public void publish(LogRecord record) {
+        if (!isLoggable(record)) {
+            return; // as every handler does: its level and filter (see LogGuard) come first
+        }
         lines.add(formatter.format(record));
     }
 

@@ -1,0 +1,61 @@
+package dev.latchkey.server.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.latchkey.server.support.TestServer;
+import dev.latchkey.server.support.TestServer.Response;
+
+/** Trusted proxies as CIDR ranges; health details only for the machine itself. */
+class OperatorSettingsTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void trustedProxiesWhenCidrRangesThenEveryAddressInsideIsTrusted() throws Exception {
+        IpRange v4 = IpRange.parse("10.0.0.0/8");
+        assertThat(v4.contains(InetAddress.getByName("10.200.3.4"))).isTrue();
+        assertThat(v4.contains(InetAddress.getByName("11.0.0.1"))).isFalse();
+        IpRange v6 = IpRange.parse("fd00::/8");
+        assertThat(v6.contains(InetAddress.getByName("fd12:3456::1"))).isTrue();
+        assertThat(v6.contains(InetAddress.getByName("fe80::1"))).isFalse();
+        assertThat(IpRange.parse("192.168.1.7").contains(InetAddress.getByName("192.168.1.8"))).isFalse();
+        assertThatThrownBy(() -> new ClientIp(List.of("proxy.example.com"))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ClientIp(List.of("10.0.0.0/33"))).isInstanceOf(IllegalArgumentException.class);
+        try (TestServer server = TestServer.start(dir, Map.of("auth.trusted-proxies", "127.0.0.0/8"))) {
+            int accepted = 0;
+            for (int i = 0; i < 25; i++) {
+                if (server.post("/api/v1/password-resets", "{\"email\":\"c" + i + "@example.com\"}", "198.18.1." + i,
+                        null).status() == 202) {
+                    accepted++;
+                }
+            }
+            assertThat(accepted).as("each forwarded client has its own budget").isEqualTo(25);
+        }
+    }
+
+    @Test
+    void healthWhenRemoteCallerThenStatusOnlyAndWhenLoopbackThenDetails() {
+        try (TestServer server = TestServer.start(dir)) {
+            Response local = server.send(server.request("/observe/health", "127.0.0.1", null).GET());
+            assertThat(local.status()).isEqualTo(200);
+            assertThat(local.body()).contains("\"status\"").contains("UP");
+            Response remote = server.send(server.request("/observe/health", "203.0.113.9", null).GET());
+            assertThat(remote.status()).isEqualTo(204);
+            assertThat(remote.body()).isEmpty();
+        }
+        try (TestServer server = TestServer.start(dir, Map.of("auth.health.details-for-all", "true"))) {
+            Response remote = server.send(server.request("/observe/health", "203.0.113.9", null).GET());
+            assertThat(remote.status()).isEqualTo(200);
+            assertThat(remote.body()).contains("UP");
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package dev.latchkey.server.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.junit.jupiter.api.Test;
+
+import dev.latchkey.server.support.OneServerPerClass;
+import dev.latchkey.server.support.TestServer.Response;
+
+/**
+ * A session exists only while the password it proved is the account's password. Sign-ins with the old
+ * password run in loops while the password changes; once the change has answered, every session they
+ * got must be dead. On main before the fix, about one session per change survived.
+ */
+class SessionRaceTest extends OneServerPerClass {
+    static final String OLD = "velvet tractor orbits quietly";
+    static final String NEW = "marble canyon whistles softly";
+    static final int ROUNDS = 8;
+    static final int LOOPS = 3;
+
+    static int ips;
+
+    /** Runs sign-in loops with {@code OLD} around {@code change}; returns the sessions they got. */
+    private static List<String> signInsAround(String email, Runnable change) throws Exception {
+        List<String> minted = new CopyOnWriteArrayList<>();
+        AtomicBoolean stop = new AtomicBoolean();
+        ExecutorService loops = Executors.newFixedThreadPool(LOOPS);
+        try {
+            List<Future<?>> running = new java.util.ArrayList<>();
+            for (int i = 0; i < LOOPS; i++) {
+                String ip = "198.51.100." + (++ips % 250);
+                running.add(loops.submit(() -> {
+                    while (!stop.get()) {
+                        Response r = server.post("/api/v1/sessions",
+                                "{\"email\":\"" + email + "\",\"password\":\"" + OLD + "\"}", ip, null);
+                        if (r.status() == 201) {
+                            minted.add(r.json().get("token").asText());
+                        }
+                    }
+                    return null;
+                }));
+            }
+            Thread.sleep(60); // let the loops get going, so sign-ins are in flight when the change commits
+            change.run();
+            Thread.sleep(60); // and keep them going past it
+            stop.set(true);
+            for (Future<?> f : running) {
+                f.get();
+            }
+        } finally {
+            loops.shutdownNow();
+        }
+        return minted;
+    }
+
+    @Test
+    void resetWhenSignInsInFlightThenNoSessionSurvives() throws Exception {
+        int survivors = 0;
+        int minted = 0;
+        for (int round = 0; round < ROUNDS; round++) {
+            String email = server.newUser("racer", OLD);
+            String token = server.requestToken(email);
+            List<String> sessions = signInsAround(email, () -> assertThat(server.post(
+                    "/api/v1/password-resets/complete",
+                    "{\"token\":\"" + token + "\",\"newPassword\":\"" + NEW + "\"}").status()).isEqualTo(200));
+            minted += sessions.size();
+            for (String session : sessions) {
+                if (server.get("/api/v1/me", session).status() != 401) {
+                    survivors++;
+                }
+            }
+        }
+        assertThat(minted).as("sign-ins with the old password succeeded before the reset").isPositive();
+        assertThat(survivors).as("sessions made with the old password alive after the reset").isZero();
+    }
+
+    @Test
+    void passwordChangeWhenSignInsInFlightThenOnlyTheChangersSessionSurvives() throws Exception {
+        int survivors = 0;
+        for (int round = 0; round < ROUNDS; round++) {
+            String email = server.newUser("changer", OLD);
+            String own = server.signIn(email, OLD);
+            List<String> sessions = signInsAround(email, () -> assertThat(server.post("/api/v1/me/password",
+                    "{\"currentPassword\":\"" + OLD + "\",\"newPassword\":\"" + NEW + "\"}", "192.0.2.200", own)
+                    .status()).isEqualTo(200));
+            for (String session : sessions) {
+                if (server.get("/api/v1/me", session).status() != 401) {
+                    survivors++;
+                }
+            }
+            assertThat(server.get("/api/v1/me", own).status()).isEqualTo(200);
+        }
+        assertThat(survivors).isZero();
+    }
+}
