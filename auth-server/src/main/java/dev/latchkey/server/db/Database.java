@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 
 import io.helidon.config.Config;
@@ -19,6 +21,9 @@ import org.flywaydb.core.Flyway;
  * The embedded Derby database: migrated with Flyway on open, used through Helidon DbClient.
  */
 public final class Database implements AutoCloseable {
+    private static final int ATTEMPTS = 5;
+    private static final List<String> TRANSIENT_STATES = List.of("40XL1", "40XL2", "40001", "40P01");
+
     private final DbClient client;
     private final String url;
 
@@ -64,8 +69,27 @@ public final class Database implements AutoCloseable {
         return client.execute();
     }
 
-    /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
+    /**
+     * Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. A
+     * transaction the database gave up on because of another's locks (a deadlock victim, or a lock
+     * timeout: under load, Derby's identity-value allocation for concurrent inserts times out now and
+     * then) is rolled back whole and run again, up to {@value #ATTEMPTS} times. {@code work} must
+     * therefore touch nothing but the database.
+     */
     public <T> T inTransaction(Function<DbTransaction, T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return once(work);
+            } catch (RuntimeException e) {
+                if (attempt >= ATTEMPTS || !isTransient(e)) {
+                    throw e;
+                }
+                pause(attempt);
+            }
+        }
+    }
+
+    private <T> T once(Function<DbTransaction, T> work) {
         DbTransaction tx = client.transaction();
         T result;
         try {
@@ -81,6 +105,20 @@ public final class Database implements AutoCloseable {
         }
         tx.commit();
         return result;
+    }
+
+    /** Lock timeout and deadlock (Derby), serialization failure and deadlock (SQL standard, PostgreSQL). */
+    static boolean isTransient(Throwable e) {
+        return TRANSIENT_STATES.stream().anyMatch(state -> hasSqlState(e, state));
+    }
+
+    /** A short, random wait that grows with each attempt, so the retried transactions do not collide again. */
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(1, 10L << attempt));
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override
