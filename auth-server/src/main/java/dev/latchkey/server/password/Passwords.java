@@ -47,8 +47,9 @@ public final class Passwords implements PasswordHasher {
             }
             if (isBcrypt(encoded)) {
                 if (normalized.getBytes(StandardCharsets.UTF_8).length > BCRYPT_MAX_BYTES) {
-                    // Bouncy Castle refuses these before hashing; such a password never matched, but the
-                    // answer must cost what a wrong password costs, or its speed tells the account exists.
+                    // bcrypt reads only 72 bytes (Bouncy Castle truncates): a longer password would match
+                    // on its start and be re-hashed as the new password. It never matches; the answer
+                    // still costs what a wrong password costs, or its speed would tell the account exists.
                     OpenBSDBCrypt.checkPassword(encoded, bcryptDecoy);
                     return false;
                 }

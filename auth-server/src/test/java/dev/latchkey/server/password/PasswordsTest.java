@@ -61,6 +61,20 @@ class PasswordsTest {
         assertThat(overLong).isGreaterThan(wrong / 2);
     }
 
+    /**
+     * bcrypt reads only the first 72 bytes: Bouncy Castle accepts "P" + anything for a 72-byte "P", and
+     * the re-hash at sign-in would then store the longer text as the password. Over 72 bytes never
+     * matches a bcrypt hash.
+     */
+    @Test
+    void matchesWhenBcryptAndInputLongerThan72BytesThenFalseEvenIfItsStartMatches() {
+        String password = "velvet tractor orbits quietly ".repeat(3).substring(0, 72);
+        byte[] salt = "fedcba9876543210".getBytes(StandardCharsets.US_ASCII);
+        String bcrypt = OpenBSDBCrypt.generate("2y", password.toCharArray(), salt, 4);
+        assertThat(passwords.matches(password, bcrypt)).isTrue();
+        assertThat(passwords.matches(password + " and more", bcrypt)).isFalse();
+    }
+
     private static long bestOfFive(Runnable check) {
         long best = Long.MAX_VALUE;
         for (int i = 0; i < 5; i++) {

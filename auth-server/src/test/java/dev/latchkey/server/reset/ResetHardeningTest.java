@@ -68,6 +68,19 @@ class ResetHardeningTest extends OneServerPerClass {
                 .isEqualTo(200);
     }
 
+    @Test
+    void changePasswordWhenWeakPasswordsRepeatedThenThePerIpBudgetRunsOut() {
+        String email = server.newUser("changer", OLD);
+        String session = server.signIn(email, OLD);
+        String ip = "203.0.113.90";
+        for (int i = 0; i < 30; i++) {
+            assertThat(server.post("/api/v1/me/password", "{\"currentPassword\":\"" + OLD
+                    + "\",\"newPassword\":\"password" + i + "\"}", ip, session).status()).isEqualTo(422);
+        }
+        assertThat(server.post("/api/v1/me/password", "{\"currentPassword\":\"" + OLD
+                + "\",\"newPassword\":\"password\"}", ip, session).status()).isEqualTo(429);
+    }
+
     private static int rejections(String detail) {
         return server.db().execute().get("SELECT COUNT(*) AS n FROM audit_event WHERE event_type = 'RESET_TOKEN_REJECTED'"
                 + " AND detail = ?", detail).map(row -> ((Number) row.column("N").get()).intValue()).orElse(0);
