@@ -29,22 +29,40 @@ public record IpRange(byte[] network, int prefix) {
     }
 
     /**
-     * An IP literal as an address; empty for anything else. Only digits, dots and colons reach
-     * {@code getByName}, which parses literals without asking DNS.
+     * An IP literal as an address; empty for anything else. Never asks DNS: text that is not a valid
+     * literal would make {@code getByName} look it up as a name ("999.999.999.999" does), and this text
+     * comes from clients. IPv4 is parsed here; only text with a colon, which {@code getByName} parses as
+     * an IPv6 literal or refuses, reaches it.
      */
     public static Optional<InetAddress> literal(String text) {
         String s = text.strip();
         if (s.startsWith("[") && s.endsWith("]")) {
             s = s.substring(1, s.length() - 1);
         }
-        if (s.length() > 45 || !(IPV4.matcher(s).matches() || IPV6.matcher(s).matches())) {
+        if (s.length() > 45) {
             return Optional.empty();
         }
         try {
-            return Optional.of(InetAddress.getByName(s));
+            if (IPV4.matcher(s).matches()) {
+                return ipv4(s);
+            }
+            return IPV6.matcher(s).matches() ? Optional.of(InetAddress.getByName(s)) : Optional.empty();
         } catch (UnknownHostException e) {
             return Optional.empty();
         }
+    }
+
+    private static Optional<InetAddress> ipv4(String dotted) throws UnknownHostException {
+        String[] parts = dotted.split("\\.");
+        byte[] address = new byte[4];
+        for (int i = 0; i < 4; i++) {
+            int octet = Integer.parseInt(parts[i]);
+            if (octet > 255) {
+                return Optional.empty();
+            }
+            address[i] = (byte) octet;
+        }
+        return Optional.of(InetAddress.getByAddress(address));
     }
 
     public boolean contains(InetAddress address) {

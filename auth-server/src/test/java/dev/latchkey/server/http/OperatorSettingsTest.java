@@ -28,6 +28,12 @@ class OperatorSettingsTest {
         assertThat(v6.contains(InetAddress.getByName("fd12:3456::1"))).isTrue();
         assertThat(v6.contains(InetAddress.getByName("fe80::1"))).isFalse();
         assertThat(IpRange.parse("192.168.1.7").contains(InetAddress.getByName("192.168.1.8"))).isFalse();
+        // Not literals: refused without a DNS look-up (getByName would look "999.999.999.999" up as a name).
+        assertThat(IpRange.literal("999.999.999.999")).isEmpty();
+        assertThat(IpRange.literal("256.1.1.1")).isEmpty();
+        assertThat(IpRange.literal("1.2.3.4.5")).isEmpty();
+        assertThat(IpRange.literal("localhost")).isEmpty();
+        assertThat(IpRange.literal("192.0.2.1")).contains(InetAddress.getByName("192.0.2.1"));
         assertThatThrownBy(() -> new ClientIp(List.of("proxy.example.com"))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new ClientIp(List.of("10.0.0.0/33"))).isInstanceOf(IllegalArgumentException.class);
         try (TestServer server = TestServer.start(dir, Map.of("auth.trusted-proxies", "127.0.0.0/8"))) {
