@@ -1,6 +1,7 @@
 package dev.latchkey.server;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.Locale;
@@ -111,8 +112,8 @@ public final class AuthServer implements AutoCloseable {
                     .start();
             // Starting the web server re-reads the logging configuration, which resets levels.
             LogGuard.apply();
-            warnAboutRiskySettings(settings, host);
-            publicUrl.set(settings.publicUrl().orElse(URI.create("http://" + host + ":" + server.port())));
+            publicUrl.set(settings.publicUrl().orElse(http(host, server.port())));
+            warnAboutRiskySettings(settings, publicUrl.get());
             sender.start();
             return new AuthServer(server, db, sender, publicUrl.get(), settings,
                     new Accounts(db, users, passwords, policy, audit, clock));
@@ -133,12 +134,11 @@ public final class AuthServer implements AutoCloseable {
     }
 
     /** Settings that are fine on a desktop or in a benchmark, and dangerous anywhere else. */
-    private static void warnAboutRiskySettings(AuthSettings settings, String host) {
+    private static void warnAboutRiskySettings(AuthSettings settings, URI url) {
         if (!settings.rateLimitsEnabled()) {
             LOG.warning("auth.rate-limit.enabled is false: no request limits and no sign-in lockout."
                     + " Use this for benchmarks only.");
         }
-        URI url = settings.publicUrl().orElse(URI.create("http://" + host));
         if ("http".equalsIgnoreCase(url.getScheme()) && !isLoopbackName(url.getHost())) {
             LOG.warning("auth.public-url " + url + " is plain http on a non-loopback address: reset links in"
                     + " emails would send tokens unencrypted. Serve it over https.");
@@ -148,6 +148,15 @@ public final class AuthServer implements AutoCloseable {
     private static boolean isLoopbackName(String host) {
         return host != null && (AllowedHosts.LOOPBACK.contains(host.toLowerCase(Locale.ROOT))
                 || ClientIp.isLoopback(host));
+    }
+
+    /** {@code http://host:port}, with an IPv6 host in brackets ({@code server.host: "::1"}). */
+    private static URI http(String host, int port) {
+        try {
+            return new URI("http", null, host, port, null, null, null);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("server.host is not a host name or address: " + host, e);
+        }
     }
 
     private static MailTransport transport(MailSettings mail, Clock clock) {
@@ -160,7 +169,7 @@ public final class AuthServer implements AutoCloseable {
 
     /** Where this server's API answers, e.g. {@code http://127.0.0.1:8080}. */
     public URI baseUri() {
-        return URI.create("http://" + server.prototype().host() + ":" + server.port());
+        return http(server.prototype().host(), server.port());
     }
 
     public URI publicUrl() {

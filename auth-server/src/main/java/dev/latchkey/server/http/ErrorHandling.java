@@ -43,7 +43,6 @@ public final class ErrorHandling {
     public static Handler allowOnly(Method... allowed) {
         String allow = Arrays.stream(allowed).map(Method::text).collect(Collectors.joining(", "));
         return (request, response) -> {
-            SecurityHeaders.apply(response);
             response.header(HeaderNames.ALLOW, allow);
             send(request, response, ApiException.of(ErrorCode.METHOD_NOT_ALLOWED,
                     "This address takes only " + allow + "."));

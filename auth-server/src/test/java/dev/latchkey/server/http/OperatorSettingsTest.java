@@ -49,6 +49,14 @@ class OperatorSettingsTest {
     }
 
     @Test
+    void serverWhenHostIsAnIpv6LiteralThenItsUrlsHaveBrackets() {
+        try (TestServer server = TestServer.start(dir, Map.of("server.host", "::1"))) {
+            assertThat(server.server().publicUrl().toString()).isEqualTo("http://[::1]:" + server.server().port());
+            assertThat(server.get("/api/v1/password-policy", null).status()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void healthWhenRemoteCallerThenStatusOnlyAndWhenLoopbackThenDetails() {
         try (TestServer server = TestServer.start(dir)) {
             Response local = server.send(server.request("/observe/health", "127.0.0.1", null).GET());
