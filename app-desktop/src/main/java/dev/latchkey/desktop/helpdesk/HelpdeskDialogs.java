@@ -16,6 +16,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
 import dev.latchkey.api.EmailAddress;
+import dev.latchkey.api.FreeText;
 import dev.latchkey.api.Role;
 import dev.latchkey.desktop.Messages;
 
@@ -42,14 +43,14 @@ final class HelpdeskDialogs {
         Label count = new Label();
         count.getStyleClass().add("text-muted");
         count.textProperty().bind(Bindings.createStringBinding(
-                () -> text.get("helpdesk.reason.count", reason.getText().strip().length(), HelpdeskViewModel.REASON_MAX),
+                () -> text.get("helpdesk.reason.count", FreeText.length(reason.getText().strip()), FreeText.REASON_MAX),
                 reason.textProperty()));
         dialog.getDialogPane().setContent(column(intro, label, reason, count));
         Node send = dialog.getDialogPane().lookupButton(ButtonType.OK);
         send.setId("confirmReset");
         ((Button) send).setText(text.get("helpdesk.reason.send"));
-        send.disableProperty().bind(Bindings.createBooleanBinding(() -> reason.getText().strip().isEmpty()
-                || reason.getText().strip().length() > HelpdeskViewModel.REASON_MAX, reason.textProperty()));
+        send.disableProperty().bind(Bindings.createBooleanBinding(
+                () -> !FreeText.fits(reason.getText(), FreeText.REASON_MAX), reason.textProperty()));
         dialog.setResultConverter(button -> button == ButtonType.OK ? reason.getText().strip() : null);
         dialog.setOnShown(e -> reason.requestFocus());
         return dialog.showAndWait();

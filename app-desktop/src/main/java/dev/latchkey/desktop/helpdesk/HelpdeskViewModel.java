@@ -17,6 +17,7 @@ import javafx.collections.transformation.FilteredList;
 import dev.latchkey.api.Responses.AuditEntry;
 import dev.latchkey.api.Responses.Delivery;
 import dev.latchkey.api.Responses.HelpdeskUser;
+import dev.latchkey.api.FreeText;
 import dev.latchkey.api.Role;
 import dev.latchkey.desktop.AppContext;
 import dev.latchkey.desktop.ScreenModel;
@@ -30,7 +31,6 @@ import dev.latchkey.desktop.navigation.Screen;
  * never see a token or choose a password: the server sends the email to the user's own address.
  */
 public final class HelpdeskViewModel extends ScreenModel {
-    static final int REASON_MAX = 500;
     static final int AUDIT_PAGE = 50;
 
     private final StringProperty query = new SimpleStringProperty("");
@@ -122,7 +122,7 @@ public final class HelpdeskViewModel extends ScreenModel {
     public void sendReset(String reason) {
         HelpdeskUser user = selected.get();
         String trimmed = reason == null ? "" : reason.strip();
-        if (user == null || trimmed.isEmpty() || trimmed.length() > REASON_MAX) {
+        if (user == null || !FreeText.fits(trimmed, FreeText.REASON_MAX)) {
             return;
         }
         call(() -> {

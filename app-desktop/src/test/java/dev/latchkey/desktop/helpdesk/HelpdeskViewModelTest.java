@@ -75,6 +75,9 @@ class HelpdeskViewModelTest {
         model.sendReset("   ");
         model.sendReset("x".repeat(501));
         assertThat(model.userEvents().stream().filter(e -> e.type().equals("HELPDESK_RESET_STARTED"))).hasSize(1);
+        // Characters, as the server counts them: 500 emoji are a reason the server takes.
+        model.sendReset("\uD83D\uDE00".repeat(500));
+        assertThat(model.userEvents().stream().filter(e -> e.type().equals("HELPDESK_RESET_STARTED"))).hasSize(2);
     }
 
     @Test

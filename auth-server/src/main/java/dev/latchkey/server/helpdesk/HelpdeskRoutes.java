@@ -10,6 +10,7 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
 import dev.latchkey.api.ErrorCode;
+import dev.latchkey.api.FreeText;
 import dev.latchkey.api.Role;
 import dev.latchkey.server.http.ApiException;
 import dev.latchkey.server.http.ClientIp;
@@ -22,8 +23,6 @@ import dev.latchkey.server.session.SessionService;
 /** {@code /api/v1/helpdesk}: staff endpoints. Every one needs a session (401) with a staff role (403). */
 public final class HelpdeskRoutes implements HttpService {
     private static final int QUERY_MAX = 254;
-    private static final int NAME_MAX = 200;
-    private static final int REASON_MAX = 500;
 
     private final HelpdeskService helpdesk;
     private final SessionService sessions;
@@ -67,7 +66,7 @@ public final class HelpdeskRoutes implements HttpService {
         Caller staff = staff(req);
         JsonBody body = JsonBody.read(req);
         String email = body.requiredEmail("email");
-        String name = body.requiredText("displayName", NAME_MAX);
+        String name = body.requiredText("displayName", FreeText.NAME_MAX);
         String role = body.requiredString("role");
         Role parsed;
         try {
@@ -75,8 +74,7 @@ public final class HelpdeskRoutes implements HttpService {
         } catch (IllegalArgumentException e) {
             throw ApiException.invalidRequest("The field \"role\" must be USER, HELPDESK or ADMIN.");
         }
-        if (name.chars().anyMatch(Character::isISOControl)) {
-            // The name opens every email to this user: no line breaks or other control characters.
+        if (!FreeText.isOneLine(name)) {
             throw ApiException.invalidRequest("The field \"displayName\" must be one line of text.");
         }
         JsonResponses.send(res, 201, helpdesk.invite(staff, email, name, parsed, clientIp.of(req)));
@@ -85,7 +83,7 @@ public final class HelpdeskRoutes implements HttpService {
     private void startReset(ServerRequest req, ServerResponse res) {
         Caller staff = staff(req);
         long id = pathId(req);
-        String reason = JsonBody.read(req).requiredText("reason", REASON_MAX);
+        String reason = JsonBody.read(req).requiredText("reason", FreeText.REASON_MAX);
         helpdesk.startReset(staff, id, reason, clientIp.of(req));
         res.status(202).send();
     }

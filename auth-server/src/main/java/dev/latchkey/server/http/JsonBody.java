@@ -17,6 +17,7 @@ import io.helidon.webserver.http.ServerRequest;
 
 import dev.latchkey.api.EmailAddress;
 import dev.latchkey.api.ErrorCode;
+import dev.latchkey.api.FreeText;
 
 /**
  * A request's JSON object, read under the contract's rules: {@code Content-Type: application/json}
@@ -98,7 +99,7 @@ public final class JsonBody {
         if (value.isEmpty()) {
             throw ApiException.invalidRequest("The field \"" + field + "\" must not be blank.");
         }
-        if (value.codePointCount(0, value.length()) > max) {
+        if (FreeText.length(value) > max) {
             throw ApiException.invalidRequest("The field \"" + field + "\" can have at most " + max + " characters.");
         }
         return value;

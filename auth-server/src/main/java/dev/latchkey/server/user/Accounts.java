@@ -3,6 +3,7 @@ package dev.latchkey.server.user;
 import java.time.Clock;
 
 import dev.latchkey.api.EmailAddress;
+import dev.latchkey.api.FreeText;
 import dev.latchkey.api.Role;
 import dev.latchkey.password.PasswordCheck;
 import dev.latchkey.password.PasswordPolicy;
@@ -17,8 +18,6 @@ import dev.latchkey.server.password.Passwords;
  * set-up: the address checked and normalized, the password held to the policy, duplicates refused.
  */
 public final class Accounts {
-    static final int NAME_MAX = 200;
-
     private final Database db;
     private final Users users;
     private final Passwords passwords;
@@ -44,10 +43,10 @@ public final class Accounts {
         String email = EmailAddress.normalize(rawEmail)
                 .orElseThrow(() -> new AccountRefused("Not a valid email address: " + rawEmail.strip()));
         String displayName = name == null || name.isBlank() ? EmailAddress.localPart(email) : name.strip();
-        if (displayName.length() > NAME_MAX) {
-            throw new AccountRefused("The name can have at most " + NAME_MAX + " characters.");
+        if (FreeText.length(displayName) > FreeText.NAME_MAX) {
+            throw new AccountRefused("The name can have at most " + FreeText.NAME_MAX + " characters.");
         }
-        if (displayName.chars().anyMatch(Character::isISOControl)) {
+        if (!FreeText.isOneLine(displayName)) {
             throw new AccountRefused("The name must be one line of text.");
         }
         PasswordCheck check = policy.check(password, email);

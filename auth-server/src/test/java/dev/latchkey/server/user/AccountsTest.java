@@ -38,4 +38,18 @@ class AccountsTest {
                     .isInstanceOfSatisfying(AccountRefused.class, e -> assertThat(e.reasons()).hasSize(3));
         }
     }
+
+    /** The same length rule as the API's: characters, so 200 emoji fit (they are 400 UTF-16 units). */
+    @Test
+    void createWhenNameOfAstralCharactersThenCountedAsTheApiCountsThem() throws Exception {
+        String emoji = "\uD83D\uDE00";
+        try (TestServer server = TestServer.start(dir)) {
+            Accounts accounts = server.server().accounts();
+            User created = accounts.create("emoji@example.com", emoji.repeat(200), Role.USER,
+                    "velvet tractor orbits quietly", "test");
+            assertThat(created.displayName()).isEqualTo(emoji.repeat(200));
+            assertThatThrownBy(() -> accounts.create("over@example.com", emoji.repeat(201), Role.USER,
+                    "velvet tractor orbits quietly", "test")).isInstanceOf(AccountRefused.class);
+        }
+    }
 }

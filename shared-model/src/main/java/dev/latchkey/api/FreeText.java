@@ -1,0 +1,30 @@
+package dev.latchkey.api;
+
+/**
+ * The API's free-text fields (a display name, a help-desk reason): one rule for the server, the
+ * command line and the desktop. Lengths are in characters (Unicode code points), as people count
+ * them, so an emoji is one; the server's columns are sized to hold any text that passes.
+ */
+public final class FreeText {
+    public static final int NAME_MAX = 200;
+    public static final int REASON_MAX = 500;
+
+    private FreeText() {
+    }
+
+    /** How many characters {@code text} has. */
+    public static int length(String text) {
+        return text.codePointCount(0, text.length());
+    }
+
+    /** Whether {@code text}, without its surrounding white space, has 1 to {@code max} characters. */
+    public static boolean fits(String text, int max) {
+        String stripped = text == null ? "" : text.strip();
+        return !stripped.isEmpty() && length(stripped) <= max;
+    }
+
+    /** No line breaks or other control characters: a name opens every email to its owner. */
+    public static boolean isOneLine(String text) {
+        return text.chars().noneMatch(Character::isISOControl);
+    }
+}
