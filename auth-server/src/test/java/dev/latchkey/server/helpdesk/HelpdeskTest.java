@@ -4,13 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import jakarta.mail.internet.MimeMessage;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,8 +20,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import dev.latchkey.api.Role;
 import dev.latchkey.server.support.Mail;
 import dev.latchkey.server.support.OneServerPerClass;
-import dev.latchkey.server.support.TestServer;
 import dev.latchkey.server.support.TestServer.Response;
+import dev.latchkey.server.support.TestServer;
+import dev.latchkey.server.user.Users;
 
 class HelpdeskTest extends OneServerPerClass {
     static final String PASSWORD = "velvet tractor orbits quietly";
@@ -102,9 +102,15 @@ class HelpdeskTest extends OneServerPerClass {
         assertThat(first.get("email").asText()).isEqualTo(email);
         assertThat(first.get("role").asText()).isEqualTo("USER");
         assertThat(first.get("locked").asBoolean()).isFalse();
-        assertThat(first.get("passwordChangedAt").asText()).isNotBlank();
+        assertThat(Instant.parse(first.get("passwordChangedAt").textValue())).isNotNull();
         assertThat(byEmail.body()).doesNotContain("argon2").doesNotContain("password_hash");
         assertThat(server.get("/api/v1/helpdesk/users?query=%25", helpdesk).json()).as("% matches itself").isEmpty();
+        // By the name alone: an address that does not contain it.
+        new Users().create(server.db().execute(), "q.tarantino@example.com", "Quentin Nightingale", Role.USER, null,
+                server.clock.instant());
+        JsonNode byName = server.get("/api/v1/helpdesk/users?query=nightingale", helpdesk).json();
+        assertThat(byName).hasSize(1);
+        assertThat(byName.get(0).get("email").asText()).isEqualTo("q.tarantino@example.com");
         assertThat(server.get("/api/v1/helpdesk/users?query=" + "x".repeat(255), helpdesk).status()).isEqualTo(400);
     }
 
