@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,8 +15,6 @@ import java.util.logging.Logger;
 import java.util.stream.Stream;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
-
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -25,8 +22,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 import dev.latchkey.api.Role;
 import dev.latchkey.server.support.LogCapture;
 import dev.latchkey.server.support.Mail;
-import dev.latchkey.server.support.TestServer;
+import dev.latchkey.server.support.Smtp;
 import dev.latchkey.server.support.TestServer.Response;
+import dev.latchkey.server.support.TestServer;
 
 /** No log line, database file or error message ever holds a raw reset token, session token or password. */
 class SecretsTest {
@@ -55,17 +53,13 @@ class SecretsTest {
         GreenMail smtp = null;
         Map<String, String> settings = Map.of();
         if (transport.equals("smtp")) {
-            int port;
-            try (ServerSocket socket = new ServerSocket(0)) {
-                port = socket.getLocalPort();
-            }
+            int port = Smtp.freePort();
             // The receiving mail server runs in this JVM only for the test; in use it is another program,
             // and its own log of what it received is not Latchkey's.
             OPERATOR_LEVELS.add(Logger.getLogger("com.icegreen.greenmail"));
-            smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+            smtp = Smtp.server(port);
             smtp.start();
-            settings = Map.of("auth.mail.transport", "smtp", "auth.mail.smtp.host", "127.0.0.1",
-                    "auth.mail.smtp.port", Integer.toString(port));
+            settings = Smtp.settings(port);
         }
         // The capture attaches after start: starting the web server re-reads the logging configuration,
         // which removes every handler. What is checked is the server's state once it runs, with the

@@ -30,7 +30,7 @@ class AuditTrailTest extends OneServerPerClass {
         List<String> secrets = new ArrayList<>(List.of(PASSWORD, NEW, NEWER));
 
         server.post("/api/v1/sessions", "{\"email\":\"" + email + "\",\"password\":\"wrong one\"}", IP, null);
-        String session = signIn(email, PASSWORD);
+        String session = server.signIn(email, PASSWORD, IP);
         secrets.add(session);
         server.post("/api/v1/me/password", "{\"currentPassword\":\"" + PASSWORD + "\",\"newPassword\":\"" + NEW + "\"}",
                 IP, session);
@@ -42,36 +42,20 @@ class AuditTrailTest extends OneServerPerClass {
                 IP, null);
         server.flushMail();
 
-        String admin = signIn("auditor@example.com", PASSWORD);
+        String admin = server.signIn("auditor@example.com", PASSWORD, IP);
         JsonNode trail = server.get("/api/v1/helpdesk/audit?limit=200", admin).json();
         for (String type : List.of("SIGN_IN_FAILED", "SIGN_IN_SUCCEEDED", "PASSWORD_CHANGED", "RESET_REQUESTED",
                 "RESET_COMPLETED", "MAIL_SENT")) {
-            JsonNode row = find(trail, type, email);
+            JsonNode row = TestServer.auditEntry(trail, type, email);
             assertThat(Instant.parse(row.get("at").textValue())).as(type).isNotNull();
             assertThat(row.get("ip").asText()).as(type).isEqualTo(IP);
         }
         // Signing out names its actor; the session ends, the row stays.
-        JsonNode signedOut = find(trail, "SIGNED_OUT", email);
+        JsonNode signedOut = TestServer.auditEntry(trail, "SIGNED_OUT", email);
         assertThat(signedOut.get("actor").asText()).isEqualTo(email);
-        assertThat(find(trail, "PASSWORD_CHANGED", email).get("actor").asText()).isEqualTo(email);
+        assertThat(TestServer.auditEntry(trail, "PASSWORD_CHANGED", email).get("actor").asText()).isEqualTo(email);
         for (String secret : secrets) {
             assertThat(trail.toString()).doesNotContain(secret);
         }
-    }
-
-    private static String signIn(String email, String password) {
-        TestServer.Response response = server.post("/api/v1/sessions",
-                "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}", IP, null);
-        assertThat(response.status()).isEqualTo(201);
-        return response.json().get("token").asText();
-    }
-
-    private static JsonNode find(JsonNode trail, String type, String email) {
-        for (JsonNode row : trail) {
-            if (row.get("type").asText().equals(type) && email.equals(row.get("userEmail").asText())) {
-                return row;
-            }
-        }
-        throw new AssertionError("No " + type + " row for " + email + " in " + trail);
     }
 }

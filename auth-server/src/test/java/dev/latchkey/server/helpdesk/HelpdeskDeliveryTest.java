@@ -35,11 +35,11 @@ class HelpdeskDeliveryTest {
                     "127.0.0.1", desk).status()).isEqualTo(202);
             server.flushMail();
             JsonNode trail = server.get("/api/v1/helpdesk/audit?userId=" + id, desk).json();
-            JsonNode delivery = HelpdeskTest.find(trail, "HELPDESK_RESET_STARTED").get("delivery");
+            JsonNode delivery = TestServer.auditEntry(trail, "HELPDESK_RESET_STARTED").get("delivery");
             assertThat(delivery.get("status").asText()).isEqualTo("QUEUED");
             assertThat(delivery.get("attempts").asInt()).isGreaterThanOrEqualTo(1);
             assertThat(delivery.get("lastError").asText()).containsIgnoringCase("connect");
-            assertThat(HelpdeskTest.find(trail, "MAIL_FAILED").get("userEmail").asText()).isEqualTo("lost@example.com");
+            assertThat(TestServer.auditEntry(trail, "MAIL_FAILED").get("userEmail").asText()).isEqualTo("lost@example.com");
         }
     }
 }

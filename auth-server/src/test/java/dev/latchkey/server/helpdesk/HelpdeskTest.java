@@ -132,7 +132,7 @@ class HelpdeskTest extends OneServerPerClass {
                 "{\"token\":\"" + token + "\",\"newPassword\":\"" + NEW + "\"}").status()).isEqualTo(200);
 
         JsonNode trail = server.get("/api/v1/helpdesk/audit?userId=" + idOf(email), helpdesk).json();
-        JsonNode started0 = find(trail, "HELPDESK_RESET_STARTED");
+        JsonNode started0 = TestServer.auditEntry(trail, "HELPDESK_RESET_STARTED");
         assertThat(started0.get("actor").asText()).isEqualTo("desk@example.com");
         assertThat(started0.get("detail").asText()).contains("Called from the front desk, ID checked");
         assertThat(started0.get("delivery").get("status").asText()).isEqualTo("SENT");
@@ -217,7 +217,7 @@ class HelpdeskTest extends OneServerPerClass {
                 .asBoolean()).isTrue();
         assertThat(call("POST", "/api/v1/helpdesk/users/" + id + "/unlock", null, helpdesk).status()).isEqualTo(204);
         assertThat(server.signIn(email, PASSWORD)).isNotBlank();
-        assertThat(find(server.get("/api/v1/helpdesk/audit?userId=" + id, helpdesk).json(), "USER_UNLOCKED")
+        assertThat(TestServer.auditEntry(server.get("/api/v1/helpdesk/audit?userId=" + id, helpdesk).json(), "USER_UNLOCKED")
                 .get("actor").asText()).isEqualTo("desk@example.com");
     }
 
@@ -246,14 +246,5 @@ class HelpdeskTest extends OneServerPerClass {
         assertThat(first.get(0).has("at")).isTrue();
         assertThat(server.get("/api/v1/helpdesk/audit?limit=x", admin).status()).isEqualTo(400);
         assertThat(server.get("/api/v1/helpdesk/audit?userId=424242", admin).status()).isEqualTo(404);
-    }
-
-    static JsonNode find(JsonNode trail, String type) {
-        for (JsonNode entry : trail) {
-            if (entry.get("type").asText().equals(type)) {
-                return entry;
-            }
-        }
-        throw new AssertionError("No " + type + " in " + trail);
     }
 }

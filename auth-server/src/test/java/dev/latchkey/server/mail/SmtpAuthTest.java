@@ -2,20 +2,16 @@ package dev.latchkey.server.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
-import java.util.Map;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.latchkey.api.Role;
+import dev.latchkey.server.support.Smtp;
 import dev.latchkey.server.support.TestServer;
 
 /** SMTP with a login (auth.mail.smtp.username / .password) against a GreenMail that requires one. */
@@ -26,11 +22,9 @@ class SmtpAuthTest {
     GreenMail smtp;
 
     @BeforeEach
-    void startSmtp() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    void startSmtp() {
+        port = Smtp.freePort();
+        smtp = Smtp.server(port);
         smtp.getUserManager().setAuthRequired(true);
         smtp.setUser("mailer@latchkey.test", "mailer", "right-secret");
         smtp.start();
@@ -42,8 +36,7 @@ class SmtpAuthTest {
     }
 
     private TestServer server(String password) {
-        return TestServer.start(dir, Map.of("auth.mail.transport", "smtp", "auth.mail.smtp.host", "127.0.0.1",
-                "auth.mail.smtp.port", Integer.toString(port), "auth.mail.smtp.username", "mailer",
+        return TestServer.start(dir, Smtp.settings(port, "auth.mail.smtp.username", "mailer",
                 "auth.mail.smtp.password", password));
     }
 

@@ -2,17 +2,11 @@ package dev.latchkey.server.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
-
 import jakarta.mail.internet.MimeMessage;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.latchkey.api.Role;
 import dev.latchkey.server.support.Mail;
+import dev.latchkey.server.support.Smtp;
 import dev.latchkey.server.support.TestServer;
 
 /** SMTP delivery through Jakarta Mail against a real SMTP server (GreenMail), including outages. */
@@ -33,16 +28,10 @@ class SmtpDeliveryTest {
     TestServer server;
 
     @BeforeEach
-    void setUp() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        server = TestServer.start(dir, Map.of(
-                "auth.mail.transport", "smtp",
-                "auth.mail.smtp.host", "127.0.0.1",
-                "auth.mail.smtp.port", Integer.toString(port),
-                "auth.mail.from", "Latchkey <no-reply@latchkey.test>"));
+    void setUp() {
+        port = Smtp.freePort();
+        smtp = Smtp.server(port);
+        server = TestServer.start(dir, Smtp.settings(port, "auth.mail.from", "Latchkey <no-reply@latchkey.test>"));
         server.addUser(EMAIL, "velvet tractor orbits quietly", Role.USER);
     }
 

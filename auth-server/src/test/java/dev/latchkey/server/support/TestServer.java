@@ -121,8 +121,32 @@ public final class TestServer implements AutoCloseable {
 
     /** How many audit rows of a type name the email. */
     public int auditCount(String type, String email) {
-        return db().execute().get("SELECT COUNT(*) AS n FROM audit_event WHERE event_type = ? AND user_email = ?",
-                type, email).map(row -> ((Number) row.column("N").get()).intValue()).orElse(0);
+        return count("SELECT COUNT(*) AS n FROM audit_event WHERE event_type = ? AND user_email = ?", type, email);
+    }
+
+    /** How many audit rows of a type have exactly this detail. */
+    public int auditCountWithDetail(String type, String detail) {
+        return count("SELECT COUNT(*) AS n FROM audit_event WHERE event_type = ? AND detail = ?", type, detail);
+    }
+
+    private int count(String sql, Object... params) {
+        return db().execute().get(sql, params).map(row -> ((Number) row.column("N").get()).intValue()).orElse(0);
+    }
+
+    /** The newest entry of a type in an audit trail as {@code GET /api/v1/helpdesk/audit} returns it. */
+    public static JsonNode auditEntry(JsonNode trail, String type) {
+        return auditEntry(trail, type, null);
+    }
+
+    /** The newest entry of a type about {@code email} (any address when null). */
+    public static JsonNode auditEntry(JsonNode trail, String type, String email) {
+        for (JsonNode entry : trail) {
+            if (entry.get("type").asText().equals(type)
+                    && (email == null || email.equals(entry.get("userEmail").asText()))) {
+                return entry;
+            }
+        }
+        throw new AssertionError("No " + type + (email == null ? "" : " row for " + email) + " in " + trail);
     }
 
     // ---- HTTP
@@ -197,7 +221,13 @@ public final class TestServer implements AutoCloseable {
 
     /** Signs in and returns the session token. */
     public String signIn(String email, String password) {
-        Response response = post("/api/v1/sessions", "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}");
+        return signIn(email, password, "127.0.0.1");
+    }
+
+    /** Signs in from {@code clientIp} and returns the session token. */
+    public String signIn(String email, String password, String clientIp) {
+        Response response = post("/api/v1/sessions", "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}",
+                clientIp, null);
         if (response.status() != 201) {
             throw new AssertionError("Sign-in failed: " + response);
         }
