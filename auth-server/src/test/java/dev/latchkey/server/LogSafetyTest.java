@@ -2,9 +2,13 @@ package dev.latchkey.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.InputStream;
 import java.nio.file.Path;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Properties;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -51,6 +55,19 @@ class LogSafetyTest {
             assertThat(capture.text()).contains("auth.rate-limit.enabled is false")
                     .contains("auth.public-url http://login.example.org is plain http");
         }
+    }
+
+    /** A log line says its offset, so it is read right on a host whose zone is not UTC. */
+    @Test
+    void logLineTimestampsCarryTheirOffset() throws Exception {
+        Properties shipped = new Properties();
+        try (InputStream in = LogGuard.class.getResourceAsStream("/logging.properties")) {
+            shipped.load(in);
+        }
+        String format = shipped.getProperty("java.util.logging.SimpleFormatter.format");
+        ZonedDateTime winter = ZonedDateTime.of(2026, 1, 15, 10, 0, 0, 0, ZoneId.of("Europe/Berlin"));
+        assertThat(String.format(format, winter, "source", "logger", "INFO", "message", ""))
+                .startsWith("2026-01-15T10:00:00.000+0100 INFO");
     }
 
     @Test
