@@ -26,6 +26,7 @@ import dev.latchkey.server.helpdesk.HelpdeskService;
 import dev.latchkey.server.http.AllowedHosts;
 import dev.latchkey.server.http.ClientIp;
 import dev.latchkey.server.http.HealthAccess;
+import dev.latchkey.server.http.TransportRefusals;
 import dev.latchkey.server.mail.FileTransport;
 import dev.latchkey.server.mail.MailJobs;
 import dev.latchkey.server.mail.MailSender;
@@ -106,6 +107,7 @@ public final class AuthServer implements AutoCloseable {
                     .build();
             WebServer server = WebServer.builder()
                     .config(config.get("server"))
+                    .directHandlers(TransportRefusals.all())
                     .addFeature(ObserveFeature.builder().addObserver(health).build())
                     .routing(routing -> Main.routing(routing, api))
                     .build()

@@ -15,6 +15,7 @@ import dev.latchkey.server.config.ConfigLoader;
 import dev.latchkey.server.db.DatabaseInUseException;
 import dev.latchkey.server.helpdesk.HelpdeskRoutes;
 import dev.latchkey.server.http.ErrorHandling;
+import dev.latchkey.server.http.HealthAccess;
 import dev.latchkey.server.http.SecurityHeaders;
 import dev.latchkey.server.password.PolicyRoutes;
 import dev.latchkey.server.reset.PasswordResetRoutes;
@@ -65,7 +66,7 @@ public final class Main {
                 .register("/api/v1/helpdesk", new HelpdeskRoutes(api.helpdesk(), api.sessions(), api.clientIp()))
                 .register("/reset", new ResetPageRoutes())
                 // Health is the observe feature's; its other methods get 405 here (no route is a 404).
-                .route(method -> !method.equals(Method.GET), PathMatchers.exact("/observe/health"),
+                .route(method -> !method.equals(Method.GET), PathMatchers.exact(HealthAccess.PATH),
                         ErrorHandling.allowOnly(Method.GET));
     }
 

@@ -13,7 +13,7 @@ import io.helidon.webserver.http.RoutingResponse;
  * Helidon answers with details off, unless {@code auth.health.details-for-all} is set.
  */
 public final class HealthAccess implements Filter {
-    private static final String PATH = "/observe/health";
+    public static final String PATH = "/observe/health";
 
     private final HealthCheck check;
     private final ClientIp clientIp;

@@ -1,6 +1,7 @@
 package dev.latchkey.server.http;
 
 import io.helidon.http.HeaderNames;
+import io.helidon.http.ServerResponseHeaders;
 import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http.FilterChain;
 import io.helidon.webserver.http.RoutingRequest;
@@ -22,10 +23,15 @@ public final class SecurityHeaders implements Filter {
 
     /** Also called by the error handler: Helidon resets a response's headers before handling an error. */
     static void apply(ServerResponse response) {
-        response.header(HeaderNames.CACHE_CONTROL, "no-store");
-        response.header(HeaderNames.create("X-Content-Type-Options"), "nosniff");
-        response.header(HeaderNames.create("Referrer-Policy"), "no-referrer");
-        response.header(HeaderNames.create("X-Frame-Options"), "DENY");
-        response.header(HeaderNames.create("Content-Security-Policy"), API_CSP);
+        apply(response.headers());
+    }
+
+    /** Also used for the answers Helidon gives before routing (see {@link TransportRefusals}). */
+    static void apply(ServerResponseHeaders headers) {
+        headers.set(HeaderNames.CACHE_CONTROL, "no-store");
+        headers.set(HeaderNames.create("X-Content-Type-Options"), "nosniff");
+        headers.set(HeaderNames.create("Referrer-Policy"), "no-referrer");
+        headers.set(HeaderNames.create("X-Frame-Options"), "DENY");
+        headers.set(HeaderNames.create("Content-Security-Policy"), API_CSP);
     }
 }

@@ -97,6 +97,29 @@ class RoutesTest extends OneServerPerClass {
         }
     }
 
+    /**
+     * Requests Helidon cannot parse are answered before any route: 4xx (an illegal method answered 500
+     * before), the security headers, and fixed words that echo nothing of the request.
+     */
+    @Test
+    void unparseableRequestsGet4xxWithHeadersAndEchoNothing() {
+        List<String> heads = List.of(
+                "G@T /api/v1/me HTTP/1.1\r\nHost: 127.0.0.1",
+                "GET /api/v1/me%zz HTTP/1.1\r\nHost: 127.0.0.1",
+                "GET /api/v1/me HTTP/1.1\r\nHost: 127.0.0.1\r\nBad Header: echo-me",
+                "GET /api/v1/me HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Long: " + "echo-me".repeat(3000),
+                "GET /" + "echo-me".repeat(2000) + " HTTP/1.1\r\nHost: 127.0.0.1",
+                "GET /api/v1/me HTTP/9.9\r\nHost: 127.0.0.1");
+        for (String head : heads) {
+            String answer = server.rawRequest(head, "");
+            String shown = head.substring(0, Math.min(60, head.length()));
+            assertThat(answer).as(shown).matches("HTTP/1\\.1 4\\d\\d (?s).*")
+                    .containsIgnoringCase("Cache-Control: no-store")
+                    .containsIgnoringCase("X-Content-Type-Options: nosniff")
+                    .doesNotContain("echo-me").doesNotContain("Exception");
+        }
+    }
+
     private static void assertShape(Response response, String path, String code) {
         if (path.startsWith("/api/")) {
             assertThat(response.header("Content-Type")).startsWith("application/json");

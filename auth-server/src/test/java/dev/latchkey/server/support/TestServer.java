@@ -195,8 +195,8 @@ public final class TestServer implements AutoCloseable {
     /**
      * Sends {@code head} (request line and headers, without the final blank line) and {@code body}
      * exactly as given, on a socket of its own, for what HttpClient will not send (a forged {@code Host}
-     * header, none at all); returns the answer's status line and headers. Reads only those: the server
-     * may keep the connection open after answering.
+     * header, none at all); returns the answer's status line, headers, a blank line and as much body as
+     * its {@code Content-Length} says (no more: the server may keep the connection open).
      */
     public String rawRequest(String head, String body) {
         try (Socket socket = new Socket("127.0.0.1", server.port())) {
@@ -210,10 +210,19 @@ public final class TestServer implements AutoCloseable {
             BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(),
                     StandardCharsets.ISO_8859_1));
             StringBuilder answer = new StringBuilder();
+            int length = 0;
             for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
                 answer.append(line).append('\n');
+                if (line.regionMatches(true, 0, "Content-Length:", 0, 15)) {
+                    length = Integer.parseInt(line.substring(15).strip());
+                }
             }
-            return answer.toString();
+            char[] entity = new char[length];
+            int read = 0;
+            for (int n = 0; read < length && n >= 0; read += Math.max(n, 0)) {
+                n = in.read(entity, read, length - read);
+            }
+            return answer.append('\n').append(entity, 0, read).toString();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
