@@ -65,6 +65,7 @@ class OperatorSettingsTest {
             Response remote = server.send(server.request("/observe/health", "203.0.113.9", null).GET());
             assertThat(remote.status()).isEqualTo(204);
             assertThat(remote.body()).isEmpty();
+            assertThat(remote.header("Cache-Control")).isEqualTo("no-store");
         }
         try (TestServer server = TestServer.start(dir, Map.of("auth.health.details-for-all", "true"))) {
             Response remote = server.send(server.request("/observe/health", "203.0.113.9", null).GET());

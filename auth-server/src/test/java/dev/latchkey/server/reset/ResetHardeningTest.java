@@ -77,7 +77,9 @@ class ResetHardeningTest extends OneServerPerClass {
             assertThat(server.post("/api/v1/me/password", "{\"currentPassword\":\"" + OLD
                     + "\",\"newPassword\":\"password" + i + "\"}", ip, session).status()).isEqualTo(422);
         }
-        assertThat(server.post("/api/v1/me/password", "{\"currentPassword\":\"" + OLD
-                + "\",\"newPassword\":\"password\"}", ip, session).status()).isEqualTo(429);
+        Response refused = server.post("/api/v1/me/password", "{\"currentPassword\":\"" + OLD
+                + "\",\"newPassword\":\"password\"}", ip, session);
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(refused.header("Retry-After")).isNotNull();
     }
 }
