@@ -82,7 +82,8 @@ public final class AuthServer implements AutoCloseable {
             Passwords passwords = new Passwords(settings.maxConcurrentHashes());
             RateLimits limits = RateLimits.create(clock, settings.rateLimitsEnabled(), settings.helpdeskResetQuota());
             MailSettings mail = settings.mail();
-            MailJobs mailJobs = new MailJobs(clock, mail.retryInitialDelay(), mail.retryMaxDelay(), mail.maxAttempts());
+            MailJobs mailJobs = new MailJobs(db.dialect(), clock, mail.retryInitialDelay(), mail.retryMaxDelay(),
+                    mail.maxAttempts());
             MailSender sender = new MailSender(db, mailJobs,
                     new ResetLetters(db, users, tokens, audit, publicUrl::get, settings.resetTokenTtl(),
                             settings.inviteTokenTtl(), clock),
@@ -95,7 +96,8 @@ public final class AuthServer implements AutoCloseable {
             HelpdeskService helpdesk = new HelpdeskService(db, users, mailJobs, sender::wake, audit,
                     limits.signInPerEmail(), limits.staffQuota(), clock);
             ClientIp clientIp = new ClientIp(settings.trustedProxies());
-            HealthCheck dbCheck = DbClientHealthCheck.create(db.client(), config.get("db.health-check"));
+            HealthCheck dbCheck = DbClientHealthCheck.builder(db.client())
+                    .query().statement(db.dialect().healthStatement()).build();
             String host = config.get("server.host").asString().orElse("127.0.0.1");
             Api api = new Api(resets, sessionService, helpdesk, policy, clientIp, settings.resetTokenTtl(),
                     new AllowedHosts(allowedHosts(settings, host)),

@@ -18,7 +18,8 @@ import io.helidon.dbclient.DbTransaction;
 import org.flywaydb.core.Flyway;
 
 /**
- * The embedded Derby database: migrated with Flyway on open, used through Helidon DbClient.
+ * The database: embedded Derby by default, or a PostgreSQL server that several instances share
+ * ({@link Dialect}); migrated with Flyway on open, used through Helidon DbClient.
  */
 public final class Database implements AutoCloseable {
     private static final int ATTEMPTS = 5;
@@ -26,10 +27,12 @@ public final class Database implements AutoCloseable {
 
     private final DbClient client;
     private final String url;
+    private final Dialect dialect;
 
-    private Database(DbClient client, String url) {
+    private Database(DbClient client, String url, Dialect dialect) {
         this.client = client;
         this.url = url;
+        this.dialect = dialect;
     }
 
     /**
@@ -42,14 +45,15 @@ public final class Database implements AutoCloseable {
         String url = connection.get("url").asString().get();
         String user = connection.get("username").asString().orElse(null);
         String password = connection.get("password").asString().orElse(null);
-        if (url.startsWith("jdbc:derby:") && System.getProperty("derby.stream.error.file") == null) {
+        Dialect dialect = Dialect.of(url);
+        if (dialect == Dialect.DERBY && System.getProperty("derby.stream.error.file") == null) {
             // Derby would otherwise write derby.log into whatever directory the process started in.
             System.setProperty("derby.stream.error.file", derbyLogFile(url));
         }
         try {
             Flyway.configure()
                     .dataSource(url, user, password)
-                    .locations("classpath:db/migration")
+                    .locations(dialect.migrationLocations().toArray(String[]::new))
                     .load()
                     .migrate();
         } catch (RuntimeException e) {
@@ -58,11 +62,15 @@ public final class Database implements AutoCloseable {
             }
             throw e;
         }
-        return new Database(DbClient.create(db), url);
+        return new Database(DbClient.create(db), url, dialect);
     }
 
     public DbClient client() {
         return client;
+    }
+
+    public Dialect dialect() {
+        return dialect;
     }
 
     public DbExecute execute() {
@@ -124,7 +132,7 @@ public final class Database implements AutoCloseable {
     @Override
     public void close() {
         client.close();
-        if (url.startsWith("jdbc:derby:")) {
+        if (dialect == Dialect.DERBY) {
             shutdownDerby();
         }
     }

@@ -1,20 +1,29 @@
 package dev.latchkey.server.db;
 
 import java.time.Instant;
-import java.util.Locale;
-
+import io.helidon.dbclient.DbColumn;
 import io.helidon.dbclient.DbRow;
 
 /**
- * Small readers for the column types the schema uses. Derby reports unquoted names in upper case and
- * DbClient matches names exactly, so callers name columns as they are written in SQL.
+ * Small readers for the column types the schema uses. Derby reports unquoted names in upper case,
+ * PostgreSQL in lower case, and DbClient matches names exactly: these readers match them ignoring case,
+ * so callers name columns as they are written in SQL.
  */
 public final class Rows {
     private Rows() {
     }
 
     private static Object value(DbRow row, String column) {
-        return row.column(column.toUpperCase(Locale.ROOT)).get(Object.class);
+        DbColumn[] found = new DbColumn[1];
+        row.forEach(c -> {
+            if (found[0] == null && c.name().equalsIgnoreCase(column)) {
+                found[0] = c;
+            }
+        });
+        if (found[0] == null) {
+            throw new IllegalArgumentException("No column " + column + " in the row");
+        }
+        return found[0].get(Object.class);
     }
 
     public static long longOf(DbRow row, String column) {

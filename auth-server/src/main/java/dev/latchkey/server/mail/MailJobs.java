@@ -10,6 +10,7 @@ import io.helidon.dbclient.DbExecute;
 import io.helidon.dbclient.DbRow;
 import io.helidon.dbclient.DbTransaction;
 
+import dev.latchkey.server.db.Dialect;
 import dev.latchkey.server.db.Insert;
 import dev.latchkey.server.db.Rows;
 
@@ -17,12 +18,14 @@ import dev.latchkey.server.db.Rows;
 public final class MailJobs {
     private static final int ERROR_MAX = 500;
 
+    private final Dialect dialect;
     private final Clock clock;
     private final Duration initialDelay;
     private final Duration maxDelay;
     private final int maxAttempts;
 
-    public MailJobs(Clock clock, Duration initialDelay, Duration maxDelay, int maxAttempts) {
+    public MailJobs(Dialect dialect, Clock clock, Duration initialDelay, Duration maxDelay, int maxAttempts) {
+        this.dialect = dialect;
         this.clock = clock;
         this.initialDelay = initialDelay;
         this.maxDelay = maxDelay;
@@ -37,8 +40,7 @@ public final class MailJobs {
         long now = clock.millis();
         Insert.into(tx, "mail_job", "kind", kind.name(), "recipient", recipient, "client_ip", clientIp, "actor", actor,
                 "created_at", now, "status", MailStatus.QUEUED.name(), "attempts", 0, "next_attempt_at", now);
-        return tx.get("SELECT IDENTITY_VAL_LOCAL() AS id FROM SYSIBM.SYSDUMMY1")
-                .map(row -> Rows.longOf(row, "id")).orElseThrow();
+        return dialect.lastIdentity(tx);
     }
 
     public List<MailJob> due(DbExecute db, int limit) {

@@ -14,6 +14,7 @@ import java.util.concurrent.Future;
 import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
 import org.junit.jupiter.api.Test;
 
+import dev.latchkey.server.db.Rows;
 import dev.latchkey.server.support.OneServerPerClass;
 import dev.latchkey.server.support.TestServer.Response;
 
@@ -229,7 +230,7 @@ class SessionTest extends OneServerPerClass {
                 + " VALUES (?, ?, ?, ?, ?)", email, "Legacy", "USER", bcrypt, server.clock.millis());
         assertThat(signIn(email, PASSWORD, newIp()).status()).isEqualTo(201);
         String stored = server.db().execute().get("SELECT password_hash FROM app_user WHERE email = ?", email)
-                .map(row -> row.column("PASSWORD_HASH").get().toString()).orElseThrow();
+                .map(row -> Rows.stringOf(row, "password_hash")).orElseThrow();
         assertThat(stored).startsWith("$argon2id$v=19$m=19456,t=2,p=1$");
         assertThat(signIn(email, PASSWORD, newIp()).status()).isEqualTo(201);
     }

@@ -55,29 +55,44 @@ public final class TestServer implements AutoCloseable {
     public final MutableClock clock;
     public final Path dataDir;
     private final Map<String, String> overrides;
+    private final Optional<TestDatabase> database;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
     private AuthServer server;
 
-    private TestServer(Path dataDir, MutableClock clock, Map<String, String> overrides) {
+    private TestServer(Path dataDir, MutableClock clock, Map<String, String> overrides,
+                       Optional<TestDatabase> database) {
         this.dataDir = dataDir;
         this.clock = clock;
         this.overrides = overrides;
-        this.server = AuthServer.start(ConfigLoader.load(Optional.empty(), overrides), clock);
+        this.database = database;
+        try {
+            this.server = AuthServer.start(ConfigLoader.load(Optional.empty(), overrides), clock);
+        } catch (RuntimeException | Error e) {
+            database.ifPresent(TestDatabase::close);
+            throw e;
+        }
     }
 
     public static TestServer start(Path dataDir) {
         return start(dataDir, Map.of());
     }
 
+    /**
+     * A server with {@code extra} settings, on Derby in {@code dataDir} or, when this run tests
+     * PostgreSQL ({@link TestDatabase}), on a new PostgreSQL database of its own.
+     */
     public static TestServer start(Path dataDir, Map<String, String> extra) {
+        Optional<TestDatabase> database = extra.containsKey("db.connection.url") ? Optional.empty()
+                : TestDatabase.forTestServer();
         Map<String, String> overrides = new HashMap<>();
+        database.ifPresent(db -> overrides.putAll(db.settings()));
         overrides.put("auth.data-dir", dataDir.toString());
         overrides.put("server.port", "0");
         overrides.put("auth.mail.poll-interval", "PT0.1S");
         overrides.put("auth.trusted-proxies", "127.0.0.1");
         overrides.putAll(extra);
-        return new TestServer(dataDir, MutableClock.startingNow(), Map.copyOf(overrides));
+        return new TestServer(dataDir, MutableClock.startingNow(), Map.copyOf(overrides), database);
     }
 
     /** Stops the server and starts it again on the same data (a new port). */
@@ -130,7 +145,7 @@ public final class TestServer implements AutoCloseable {
     }
 
     private int count(String sql, Object... params) {
-        return db().execute().get(sql, params).map(row -> ((Number) row.column("N").get()).intValue()).orElse(0);
+        return db().execute().get(sql, params).map(row -> Rows.intOf(row, "n")).orElse(0);
     }
 
     /** The newest entry of a type in an audit trail as {@code GET /api/v1/helpdesk/audit} returns it. */
@@ -330,6 +345,10 @@ public final class TestServer implements AutoCloseable {
 
     @Override
     public void close() {
-        server.close();
+        try {
+            server.close();
+        } finally {
+            database.ifPresent(TestDatabase::close);
+        }
     }
 }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
+import dev.latchkey.server.db.Rows;
 import dev.latchkey.server.support.OneServerPerClass;
 import dev.latchkey.server.support.TestServer.Response;
 
@@ -54,6 +55,6 @@ class ResetPageTest extends OneServerPerClass {
 
     private static int auditRows() {
         return server.db().execute().get("SELECT COUNT(*) AS n FROM audit_event")
-                .map(row -> ((Number) row.column("N").get()).intValue()).orElseThrow();
+                .map(row -> Rows.intOf(row, "n")).orElseThrow();
     }
 }
