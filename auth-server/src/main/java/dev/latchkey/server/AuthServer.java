@@ -80,14 +80,14 @@ public final class AuthServer implements AutoCloseable {
             ResetTokens tokens = new ResetTokens(clock);
             Sessions sessions = new Sessions(clock, settings.sessionTtl());
             Passwords passwords = new Passwords(settings.maxConcurrentHashes());
-            RateLimits limits = RateLimits.create(clock, settings.rateLimitsEnabled(), settings.helpdeskResetQuota());
+            RateLimits limits = RateLimits.create(db, clock, settings.rateLimitsEnabled(), settings.helpdeskResetQuota());
             MailSettings mail = settings.mail();
             MailJobs mailJobs = new MailJobs(db.dialect(), clock, mail.retryInitialDelay(), mail.retryMaxDelay(),
                     mail.maxAttempts());
             MailSender sender = new MailSender(db, mailJobs,
                     new ResetLetters(db, users, tokens, audit, publicUrl::get, settings.resetTokenTtl(),
                             settings.inviteTokenTtl(), clock),
-                    transport(mail, clock), audit, mail.from(), mail.pollInterval());
+                    transport(mail, clock), audit, mail.from(), mail.pollInterval(), mail.lease());
             PasswordChanges changes = new PasswordChanges(users, passwords, policy, mailJobs, sender::wake, audit,
                     limits.weakPasswordsPerIp(), clock);
             ResetService resets = new ResetService(db, users, tokens, sessions, changes, mailJobs, sender::wake, audit,

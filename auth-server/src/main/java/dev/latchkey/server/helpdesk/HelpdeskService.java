@@ -22,7 +22,7 @@ import dev.latchkey.server.http.ApiException;
 import dev.latchkey.server.mail.MailJobs;
 import dev.latchkey.server.mail.MailKind;
 import dev.latchkey.server.ratelimit.SignInThrottle;
-import dev.latchkey.server.ratelimit.WindowLimiter;
+import dev.latchkey.server.ratelimit.Limiter;
 import dev.latchkey.server.session.Caller;
 import dev.latchkey.server.user.User;
 import dev.latchkey.server.user.Users;
@@ -43,11 +43,11 @@ public final class HelpdeskService {
     private final AuditLog audit;
     private final SignInThrottle throttle;
     /** Resets and invitations one staff member may start per hour (each sends a branded email). */
-    private final WindowLimiter staffQuota;
+    private final Limiter staffQuota;
     private final Clock clock;
 
     public HelpdeskService(Database db, Users users, MailJobs mailJobs, Runnable mailWake, AuditLog audit,
-                           SignInThrottle throttle, WindowLimiter staffQuota, Clock clock) {
+                           SignInThrottle throttle, Limiter staffQuota, Clock clock) {
         this.db = db;
         this.users = users;
         this.mailJobs = mailJobs;

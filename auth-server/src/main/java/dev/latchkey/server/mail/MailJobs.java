@@ -10,6 +10,7 @@ import io.helidon.dbclient.DbExecute;
 import io.helidon.dbclient.DbRow;
 import io.helidon.dbclient.DbTransaction;
 
+import dev.latchkey.server.db.Database;
 import dev.latchkey.server.db.Dialect;
 import dev.latchkey.server.db.Insert;
 import dev.latchkey.server.db.Rows;
@@ -17,6 +18,7 @@ import dev.latchkey.server.db.Rows;
 /** The {@code mail_job} table: the durable queue between a request and a delivery. */
 public final class MailJobs {
     private static final int ERROR_MAX = 500;
+    private static final String RELEASE = " claimed_by = NULL, claimed_until = NULL";
 
     private final Dialect dialect;
     private final Clock clock;
@@ -43,21 +45,44 @@ public final class MailJobs {
         return dialect.lastIdentity(tx);
     }
 
-    public List<MailJob> due(DbExecute db, int limit) {
-        try (Stream<DbRow> rows = db.query("SELECT id, kind, recipient, client_ip, actor, created_at, attempts"
-                + " FROM mail_job WHERE status = 'QUEUED' AND next_attempt_at <= ? ORDER BY next_attempt_at, id"
-                + " FETCH FIRST " + limit + " ROWS ONLY", clock.millis())) {
-            return rows.map(MailJobs::map).toList();
-        }
+    /**
+     * Claims up to {@code limit} due jobs for {@code owner} until {@code lease} from now: no other
+     * sender takes them before then. Jobs whose claim ran out (their holder died) are due again. On
+     * PostgreSQL the rows another instance is claiming at the same moment are skipped, not waited for.
+     */
+    public List<MailJob> claim(Database db, String owner, int limit, Duration lease) {
+        return db.inTransaction(tx -> {
+            long now = clock.millis();
+            List<MailJob> due;
+            try (Stream<DbRow> rows = tx.query("SELECT id, kind, recipient, client_ip, actor, created_at, attempts"
+                    + " FROM mail_job WHERE status = 'QUEUED' AND next_attempt_at <= ?"
+                    + " AND (claimed_until IS NULL OR claimed_until <= ?) ORDER BY next_attempt_at, id"
+                    + " FETCH FIRST " + limit + " ROWS ONLY" + dialect.skipLocked(), now, now)) {
+                due = rows.map(MailJobs::map).toList();
+            }
+            return due.stream().filter(job -> tx.update("UPDATE mail_job SET claimed_by = ?, claimed_until = ?"
+                    + " WHERE id = ? AND status = 'QUEUED' AND (claimed_until IS NULL OR claimed_until <= ?)",
+                    owner, now + lease.toMillis(), job.id(), now) == 1).toList();
+        });
+    }
+
+    /**
+     * Extends {@code owner}'s claim on a job to {@code lease} from now, right before it is delivered;
+     * false when the claim ran out and the job may be another sender's by now.
+     */
+    public boolean renew(DbExecute db, long id, String owner, Duration lease) {
+        long now = clock.millis();
+        return db.update("UPDATE mail_job SET claimed_until = ? WHERE id = ? AND claimed_by = ? AND claimed_until > ?",
+                now + lease.toMillis(), id, owner, now) == 1;
     }
 
     public void markSent(DbExecute db, long id) {
-        db.update("UPDATE mail_job SET status = 'SENT', sent_at = ?, attempts = attempts + 1 WHERE id = ?",
-                clock.millis(), id);
+        db.update("UPDATE mail_job SET status = 'SENT', sent_at = ?, attempts = attempts + 1," + RELEASE
+                + " WHERE id = ?", clock.millis(), id);
     }
 
     public void markDiscarded(DbExecute db, long id) {
-        db.update("UPDATE mail_job SET status = 'DISCARDED' WHERE id = ?", id);
+        db.update("UPDATE mail_job SET status = 'DISCARDED'," + RELEASE + " WHERE id = ?", id);
     }
 
     /** Records a failed attempt: retried later with exponential back-off, or given up after the last. */
@@ -65,8 +90,8 @@ public final class MailJobs {
         int attempts = job.attempts() + 1;
         MailStatus status = attempts >= maxAttempts ? MailStatus.FAILED : MailStatus.QUEUED;
         long next = clock.millis() + backoff(attempts).toMillis();
-        db.update("UPDATE mail_job SET status = ?, attempts = ?, next_attempt_at = ?, last_error = ? WHERE id = ?",
-                status.name(), attempts, next, truncate(error), job.id());
+        db.update("UPDATE mail_job SET status = ?, attempts = ?, next_attempt_at = ?, last_error = ?," + RELEASE
+                + " WHERE id = ?", status.name(), attempts, next, truncate(error), job.id());
         return status;
     }
 

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -20,10 +21,12 @@ import dev.latchkey.server.audit.AuditType;
 import dev.latchkey.server.db.Database;
 
 /**
- * The background sender: takes due jobs, has each written into a letter (which makes its token right
+ * The background sender: claims due jobs, has each written into a letter (which makes its token right
  * before delivery), delivers it, and marks the job sent only once the transport accepted it. A failure
  * leaves the job queued with its last error and a later retry time; a crash at any point leaves the job
- * queued, to be sent again after a restart.
+ * queued, to be sent after a restart, or by another instance once this one's claim has run out.
+ * Several instances on one database never send a job twice while each holds its claim: a claim lasts
+ * {@code lease} and is renewed right before each delivery, which takes less (the SMTP timeouts).
  */
 public final class MailSender implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(MailSender.class.getName());
@@ -36,19 +39,22 @@ public final class MailSender implements AutoCloseable {
     private final AuditLog audit;
     private final InternetAddress from;
     private final Duration pollInterval;
+    private final Duration lease;
+    private final String owner = owner();
     private final Object signal = new Object();
     private volatile boolean running;
     private boolean woken;
     private Thread thread;
 
     public MailSender(Database db, MailJobs jobs, LetterWriter writer, MailTransport transport, AuditLog audit,
-                      String from, Duration pollInterval) {
+                      String from, Duration pollInterval, Duration lease) {
         this.db = db;
         this.jobs = jobs;
         this.writer = writer;
         this.transport = transport;
         this.audit = audit;
         this.pollInterval = pollInterval;
+        this.lease = lease;
         try {
             this.from = new InternetAddress(from, true);
         } catch (MessagingException e) {
@@ -72,11 +78,14 @@ public final class MailSender implements AutoCloseable {
         }
     }
 
-    /** Processes the jobs that are due now; returns how many it handled. Serialized: never two senders of one job. */
+    /**
+     * Claims and processes the jobs that are due now; returns how many it claimed. Serialized in this
+     * process, so that a caller (a test) finds every job it saw due handled when this returns.
+     */
     public synchronized int sendDue() {
-        List<MailJob> due = jobs.due(db.execute(), BATCH);
-        due.forEach(this::process);
-        return due.size();
+        List<MailJob> claimed = jobs.claim(db, owner, BATCH, lease);
+        claimed.forEach(this::process);
+        return claimed.size();
     }
 
     @Override
@@ -121,6 +130,10 @@ public final class MailSender implements AutoCloseable {
     }
 
     private void process(MailJob job) {
+        if (!jobs.renew(db.execute(), job.id(), owner, lease)) {
+            LOG.warning(() -> "Mail job " + job.id() + " left to another sender: this one's claim ran out");
+            return;
+        }
         Optional<Letter> letter;
         try {
             letter = writer.write(job);
@@ -157,6 +170,11 @@ public final class MailSender implements AutoCloseable {
             return s;
         });
         LOG.warning(() -> "Mail job " + job.id() + " (" + job.kind() + ") failed, now " + status + ": " + safe);
+    }
+
+    /** Names this sender in the claims it takes: its process id and a random part (pids repeat across hosts). */
+    private static String owner() {
+        return "pid " + ProcessHandle.current().pid() + " " + UUID.randomUUID();
     }
 
     private MimeMessage message(Letter letter) throws MessagingException {

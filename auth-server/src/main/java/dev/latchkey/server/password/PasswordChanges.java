@@ -11,7 +11,7 @@ import dev.latchkey.server.audit.AuditLog;
 import dev.latchkey.server.http.ApiException;
 import dev.latchkey.server.mail.MailJobs;
 import dev.latchkey.server.mail.MailKind;
-import dev.latchkey.server.ratelimit.WindowLimiter;
+import dev.latchkey.server.ratelimit.Limiter;
 import dev.latchkey.server.user.User;
 import dev.latchkey.server.user.Users;
 
@@ -26,11 +26,11 @@ public final class PasswordChanges {
     private final MailJobs mailJobs;
     private final Runnable mailWake;
     private final AuditLog audit;
-    private final WindowLimiter weakPerIp;
+    private final Limiter weakPerIp;
     private final Clock clock;
 
     public PasswordChanges(Users users, Passwords passwords, PasswordPolicy policy, MailJobs mailJobs,
-                           Runnable mailWake, AuditLog audit, WindowLimiter weakPerIp, Clock clock) {
+                           Runnable mailWake, AuditLog audit, Limiter weakPerIp, Clock clock) {
         this.users = users;
         this.passwords = passwords;
         this.policy = policy;

@@ -2,28 +2,41 @@ package dev.latchkey.server.ratelimit;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.UnaryOperator;
+
+import dev.latchkey.server.db.Database;
 
 /**
  * The contract's limits, all in one place; {@code auth.rate-limit.enabled=false} turns every one off.
- * Per-client limits count an IPv6 client by its /64 ({@link ClientNetwork}).
+ * Per-client limits count an IPv6 client by its /64 ({@link ClientNetwork}). On a database that several
+ * instances share, every limit is kept in it; on Derby the windows are counted in memory.
  */
-public record RateLimits(WindowLimiter resetRequestsPerEmail,
-                         WindowLimiter resetRequestsPerIp,
-                         WindowLimiter tokenFailuresPerIp,
-                         WindowLimiter weakPasswordsPerIp,
-                         WindowLimiter signInFailuresPerIp,
+public record RateLimits(Limiter resetRequestsPerEmail,
+                         Limiter resetRequestsPerIp,
+                         Limiter tokenFailuresPerIp,
+                         Limiter weakPasswordsPerIp,
+                         Limiter signInFailuresPerIp,
                          SignInThrottle signInPerEmail,
-                         WindowLimiter staffQuota) {
+                         Limiter staffQuota) {
     private static final Duration WINDOW = Duration.ofMinutes(15);
 
-    public static RateLimits create(Clock clock, boolean enabled, int staffActionsPerHour) {
+    public static RateLimits create(Database db, Clock clock, boolean enabled, int staffActionsPerHour) {
+        Windows windows = new Windows(db, clock, enabled);
         return new RateLimits(
-                new WindowLimiter(3, WINDOW, clock, enabled),
-                new WindowLimiter(20, WINDOW, clock, enabled, ClientNetwork::of),
-                new WindowLimiter(30, WINDOW, clock, enabled, ClientNetwork::of),
-                new WindowLimiter(30, WINDOW, clock, enabled, ClientNetwork::of),
-                new WindowLimiter(100, WINDOW, clock, enabled, ClientNetwork::of),
+                windows.limiter("reset-per-email", 3, WINDOW, UnaryOperator.identity()),
+                windows.limiter("reset-per-ip", 20, WINDOW, ClientNetwork::of),
+                windows.limiter("token-failures-per-ip", 30, WINDOW, ClientNetwork::of),
+                windows.limiter("weak-passwords-per-ip", 30, WINDOW, ClientNetwork::of),
+                windows.limiter("signin-failures-per-ip", 100, WINDOW, ClientNetwork::of),
                 new SignInThrottle(clock, enabled),
-                new WindowLimiter(staffActionsPerHour, Duration.ofHours(1), clock, enabled));
+                windows.limiter("staff-quota", staffActionsPerHour, Duration.ofHours(1), UnaryOperator.identity()));
+    }
+
+    private record Windows(Database db, Clock clock, boolean enabled) {
+        Limiter limiter(String name, int limit, Duration window, UnaryOperator<String> keyOf) {
+            return enabled && db.dialect().shared()
+                    ? new SharedWindowLimiter(db, name, limit, window, clock, keyOf)
+                    : new WindowLimiter(limit, window, clock, enabled, keyOf);
+        }
     }
 }

@@ -7,6 +7,7 @@ import java.util.Optional;
 import io.helidon.dbclient.DbExecute;
 import io.helidon.dbclient.DbRow;
 
+import dev.latchkey.server.db.Database;
 import dev.latchkey.server.db.Rows;
 
 /**
@@ -14,7 +15,8 @@ import dev.latchkey.server.db.Rows;
  * clears them in its own transaction and a restart does not forgive them. After {@value #FAILURES}
  * failures the email is locked for 1 minute; each further failure after a lock doubles it, up to 15.
  * Failures older than the window are forgotten. An attempt counts as a failure from the moment it
- * starts (a success clears the count), so guesses sent in parallel cannot all pass before any fails.
+ * starts (a success clears the count), so guesses sent in parallel cannot all pass before any fails,
+ * whichever instance on a shared database they reach: each attempt holds the email's row lock.
  */
 public final class SignInThrottle {
     static final int FAILURES = 5;
@@ -50,29 +52,31 @@ public final class SignInThrottle {
 
     /**
      * Starts an attempt: refused while the email is locked, otherwise counted as a failure until a
-     * success clears it. Serialized, so that of many parallel attempts at most {@value #FAILURES} pass.
-     * {@code db} must commit at once (not a transaction), so the next attempt sees this one.
+     * success clears it. One transaction that creates the email's row if missing and locks it, so that
+     * of many parallel attempts, in any number of processes, at most {@value #FAILURES} pass.
      */
-    public synchronized Decision attempt(DbExecute db, String email) {
+    public Decision attempt(Database db, String email) {
         if (!enabled) {
             return Decision.ALLOW;
         }
-        Decision now = check(db, email);
-        if (now.allowed()) {
-            count(db, email);
-        }
-        return now;
+        return db.inTransaction(tx -> {
+            // Create the row if missing, then lock it; again if a success cleared it in between.
+            do {
+                db.dialect().insertIfAbsent(tx, "INSERT INTO signin_throttle"
+                        + " (email, failures, lockouts, last_failure_at, locked_until) VALUES (?, 0, 0, 0, 0)", email);
+            } while (tx.update("UPDATE signin_throttle SET failures = failures WHERE email = ?", email) == 0);
+            DbRow r = row(tx, email).orElseThrow();
+            long now = clock.millis();
+            long lockedUntil = Rows.longOf(r, "locked_until");
+            if (lockedUntil > now) {
+                return Decision.refuse(lockedUntil - now);
+            }
+            count(tx, email, r, now);
+            return Decision.ALLOW;
+        });
     }
 
-    private void count(DbExecute db, String email) {
-        long now = clock.millis();
-        Optional<DbRow> existing = row(db, email);
-        if (existing.isEmpty()) {
-            db.insert("INSERT INTO signin_throttle (email, failures, lockouts, last_failure_at, locked_until)"
-                    + " VALUES (?, 1, 0, ?, 0)", email, now);
-            return;
-        }
-        DbRow r = existing.get();
+    private void count(DbExecute tx, String email, DbRow r, long now) {
         int failures = Rows.intOf(r, "failures");
         int lockouts = Rows.intOf(r, "lockouts");
         long lockedUntil = Rows.longOf(r, "locked_until");
@@ -86,7 +90,7 @@ public final class SignInThrottle {
             lockouts++;
             lockedUntil = now + lockDuration(lockouts).toMillis();
         }
-        db.update("UPDATE signin_throttle SET failures = ?, lockouts = ?, last_failure_at = ?, locked_until = ?"
+        tx.update("UPDATE signin_throttle SET failures = ?, lockouts = ?, last_failure_at = ?, locked_until = ?"
                 + " WHERE email = ?", failures, lockouts, now, lockedUntil, email);
     }
 

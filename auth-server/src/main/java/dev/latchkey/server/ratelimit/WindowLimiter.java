@@ -8,10 +8,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
 
 /**
- * At most {@code limit} events per key in a fixed window of {@code window}, in memory. Used for the
- * per-client-IP limits and the per-email cap on reset requests.
+ * At most {@code limit} events per key in a fixed window of {@code window}, in memory: exact when one
+ * process owns the database (Derby). Instances sharing PostgreSQL use {@link SharedWindowLimiter}.
  */
-public final class WindowLimiter {
+public final class WindowLimiter implements Limiter {
     private static final int PURGE_EVERY = 1024;
 
     private final int limit;
@@ -22,10 +22,6 @@ public final class WindowLimiter {
     private final Map<String, Window> windows = new ConcurrentHashMap<>();
     private final AtomicLong calls = new AtomicLong();
 
-    public WindowLimiter(int limit, Duration window, Clock clock, boolean enabled) {
-        this(limit, window, clock, enabled, UnaryOperator.identity());
-    }
-
     /** A limiter whose keys are first mapped by {@code keyOf} (e.g. a client IP to its network). */
     public WindowLimiter(int limit, Duration window, Clock clock, boolean enabled, UnaryOperator<String> keyOf) {
         this.limit = limit;
@@ -35,7 +31,7 @@ public final class WindowLimiter {
         this.keyOf = keyOf;
     }
 
-    /** Counts one event for {@code key}; refused when that makes more than the limit in this window. */
+    @Override
     public Decision hit(String key) {
         if (!enabled) {
             return Decision.ALLOW;
@@ -47,20 +43,7 @@ public final class WindowLimiter {
         return w.count <= limit ? Decision.ALLOW : Decision.refuse(w.start + windowMillis - now);
     }
 
-    /** Whether another event would still be within the limit, without counting one. */
-    public Decision check(String key) {
-        if (!enabled) {
-            return Decision.ALLOW;
-        }
-        long now = clock.millis();
-        Window w = windows.get(keyOf.apply(key));
-        if (w == null || w.expired(now, windowMillis) || w.count < limit) {
-            return Decision.ALLOW;
-        }
-        return Decision.refuse(w.start + windowMillis - now);
-    }
-
-    /** Takes back one event counted in the current window (an attempt that turned out fine). */
+    @Override
     public void refund(String key) {
         if (!enabled) {
             return;
@@ -68,10 +51,6 @@ public final class WindowLimiter {
         long now = clock.millis();
         windows.computeIfPresent(keyOf.apply(key), (k, w) -> w.expired(now, windowMillis) || w.count <= 1 ? null
                 : new Window(w.start, w.count - 1));
-    }
-
-    public void clear(String key) {
-        windows.remove(keyOf.apply(key));
     }
 
     private void purgeNowAndThen(long now) {

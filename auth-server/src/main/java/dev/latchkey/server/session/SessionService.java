@@ -49,7 +49,7 @@ public final class SessionService {
     public SessionResponse signIn(String email, String password, String clientIp) {
         // Both limits count the attempt before the password is checked; a success gives it back.
         limits.signInFailuresPerIp().hit(clientIp).throwIfRefused();
-        Decision throttle = limits.signInPerEmail().attempt(db.execute(), email);
+        Decision throttle = limits.signInPerEmail().attempt(db, email);
         if (!throttle.allowed()) {
             audit.record(db.execute(), AuditEvent.of(AuditType.SIGN_IN_THROTTLED, email, clientIp)
                     .withDetail("Too many failed sign-ins for this address; refused without checking the password"));
@@ -109,7 +109,7 @@ public final class SessionService {
      */
     public void changePassword(Caller caller, String currentPassword, String newPassword, String clientIp) {
         User user = caller.user();
-        limits.signInPerEmail().attempt(db.execute(), user.email()).throwIfRefused();
+        limits.signInPerEmail().attempt(db, user.email()).throwIfRefused();
         if (user.passwordHash() == null || !passwords.matches(currentPassword, user.passwordHash())) {
             audit.record(db.execute(), new AuditEvent(AuditType.SIGN_IN_FAILED, user.id(), user.email(), user.email(),
                     clientIp, "Wrong current password on a password change"));

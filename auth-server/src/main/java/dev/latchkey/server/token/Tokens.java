@@ -39,10 +39,13 @@ public final class Tokens {
         return token != null && SESSION_TOKEN.matcher(token).matches();
     }
 
-    /** Lower-case hex SHA-256 of the token's ASCII bytes: the only form that is stored. */
+    /**
+     * Lower-case hex SHA-256 of the text's UTF-8 bytes: the only form in which a token is stored (and
+     * a limiter's key, which may hold any character).
+     */
     public static String sha256(String token) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);

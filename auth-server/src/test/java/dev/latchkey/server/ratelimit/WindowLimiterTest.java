@@ -2,55 +2,21 @@ package dev.latchkey.server.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.util.function.UnaryOperator;
 
 import org.junit.jupiter.api.Test;
 
-import dev.latchkey.server.support.MutableClock;
-
-class WindowLimiterTest {
-    private final MutableClock clock = MutableClock.startingNow();
-    private final WindowLimiter limiter = new WindowLimiter(3, Duration.ofMinutes(15), clock, true);
-
-    @Test
-    void hitWhenOverLimitThenRefusedUntilWindowEnds() {
-        for (int i = 0; i < 3; i++) {
-            assertThat(limiter.hit("k").allowed()).isTrue();
-        }
-        Decision refused = limiter.hit("k");
-        assertThat(refused.allowed()).isFalse();
-        assertThat(refused.retryAfterSeconds()).isEqualTo(900);
-        clock.advance(Duration.ofMinutes(10));
-        assertThat(limiter.hit("k").retryAfterSeconds()).isEqualTo(300);
-        clock.advance(Duration.ofMinutes(5));
-        assertThat(limiter.hit("k").allowed()).isTrue();
-    }
-
-    @Test
-    void checkDoesNotCount() {
-        for (int i = 0; i < 10; i++) {
-            assertThat(limiter.check("k").allowed()).isTrue();
-        }
-        limiter.hit("k");
-        limiter.hit("k");
-        assertThat(limiter.check("k").allowed()).isTrue();
-        limiter.hit("k");
-        assertThat(limiter.check("k").allowed()).isFalse();
-    }
-
-    @Test
-    void keysAreIndependentAndClearForgets() {
-        for (int i = 0; i < 4; i++) {
-            limiter.hit("a");
-        }
-        assertThat(limiter.hit("b").allowed()).isTrue();
-        limiter.clear("a");
-        assertThat(limiter.hit("a").allowed()).isTrue();
+class WindowLimiterTest extends LimiterContract {
+    @Override
+    protected Limiter limiter(int limit, Duration window, Clock clock) {
+        return new WindowLimiter(limit, window, clock, true, UnaryOperator.identity());
     }
 
     @Test
     void disabledAlwaysAllows() {
-        WindowLimiter off = new WindowLimiter(1, Duration.ofMinutes(15), clock, false);
+        WindowLimiter off = new WindowLimiter(1, Duration.ofMinutes(15), clock, false, UnaryOperator.identity());
         for (int i = 0; i < 10; i++) {
             assertThat(off.hit("k").allowed()).isTrue();
         }

@@ -1,0 +1,226 @@
+package dev.latchkey.server.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+
+import jakarta.mail.internet.MimeMessage;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.latchkey.api.Role;
+import dev.latchkey.server.db.Rows;
+import dev.latchkey.server.support.TestDatabase;
+import dev.latchkey.server.support.TestServer;
+import dev.latchkey.server.support.TestServer.Response;
+
+/**
+ * Two instances on one PostgreSQL database, each request going to one or the other: every limit and
+ * every one-time promise holds across both as it does for one.
+ */
+class TwoInstancesTest {
+    static final String PASSWORD = "velvet tractor orbits quietly";
+    static final String NEW = "marble canyon whistles softly";
+
+    @TempDir
+    static Path dirA;
+    @TempDir
+    static Path dirB;
+    static TestDatabase database;
+    static TestServer a;
+    static TestServer b;
+    static int ips;
+
+    @BeforeAll
+    static void start() {
+        database = TestDatabase.createPostgresql();
+        a = TestServer.start(dirA, database.settings());
+        b = TestServer.start(dirB, database.settings());
+    }
+
+    @AfterAll
+    static void stop() {
+        try (TestDatabase db = database) {
+            a.close();
+            b.close();
+        }
+    }
+
+    /** The instance for the {@code i}th request of a run: A, B, A, B... */
+    static TestServer either(int i) {
+        return i % 2 == 0 ? a : b;
+    }
+
+    static String newIp() {
+        ips++;
+        return "203.0.113." + ips % 250;
+    }
+
+    static List<MimeMessage> messagesTo(String email) {
+        List<MimeMessage> all = new ArrayList<>(a.messagesTo(email));
+        all.addAll(b.messagesTo(email));
+        return all;
+    }
+
+    static Response requestReset(TestServer server, String email, String ip) {
+        return server.post("/api/v1/password-resets", "{\"email\":\"" + email + "\"}", ip, null);
+    }
+
+    @Test
+    void resetRequestsWhenAlternatingThenAtMostThreeEmailsPerAddress() {
+        String email = a.newUser("alternating", PASSWORD);
+        for (int i = 0; i < 8; i++) {
+            assertThat(requestReset(either(i), email, newIp()).status()).isEqualTo(202);
+        }
+        assertThat(messagesTo(email)).hasSize(3);
+    }
+
+    @Test
+    void resetRequestsFromOneIpWhenAlternatingThenTwentyFirstRefused() {
+        String ip = newIp();
+        for (int i = 0; i < 20; i++) {
+            assertThat(requestReset(either(i), "nobody" + i + "@example.com", ip).status()).as("request %d", i + 1)
+                    .isEqualTo(202);
+        }
+        Response refused = requestReset(either(20), "nobody20@example.com", ip);
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(refused.header("Retry-After")).isNotBlank();
+    }
+
+    @Test
+    void wrongPasswordsWhenSpreadOverBothAtOnceThenExactlyFiveChecked() throws Exception {
+        String email = a.newUser("guessed", PASSWORD);
+        List<Integer> statuses = inParallel(20, i -> either(i).post("/api/v1/sessions",
+                "{\"email\":\"" + email + "\",\"password\":\"wrong guess number " + i + "\"}", newIp(), null)
+                .status());
+        assertThat(statuses).filteredOn(s -> s == 401).as("guesses checked").hasSize(5);
+        assertThat(statuses).filteredOn(s -> s == 429).hasSize(15);
+    }
+
+    @Test
+    void completesOfOneTokenWhenSpreadOverBothThenExactlyOneWins() throws Exception {
+        String email = a.newUser("completer", PASSWORD);
+        String token = a.requestToken(email);
+        List<Integer> statuses = inParallel(8, i -> either(i).post("/api/v1/password-resets/complete",
+                "{\"token\":\"" + token + "\",\"newPassword\":\"" + NEW + " " + i + "\"}", newIp(), null).status());
+        assertThat(statuses).filteredOn(s -> s == 200).hasSize(1);
+        assertThat(statuses).filteredOn(s -> s != 200).as("the others: invalid_token").allMatch(s -> s == 400);
+    }
+
+    @Test
+    void mailJobsWhenBothSendersRunThenEachSentOnce() throws Exception {
+        List<String> recipients = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            String email = "bulk" + i + "@example.com";
+            a.addUser(email, null, Role.USER);
+            recipients.add(email);
+        }
+        int before = a.outbox().size() + b.outbox().size();
+        a.db().inTransaction(tx -> {
+            long now = a.clock.millis();
+            for (String email : recipients) {
+                tx.insert("INSERT INTO mail_job (kind, recipient, created_at, status, attempts, next_attempt_at)"
+                        + " VALUES ('PASSWORD_RESET', ?, ?, 'QUEUED', 0, ?)", email, now, now);
+            }
+            return null;
+        });
+        waitFor(() -> a.db().execute().get("SELECT COUNT(*) AS n FROM mail_job WHERE recipient LIKE 'bulk%'"
+                + " AND status = 'SENT'").map(row -> Rows.intOf(row, "n")).orElse(0) == 200, Duration.ofSeconds(60));
+        Map<String, Integer> received = new HashMap<>();
+        for (String email : recipients) {
+            received.put(email, messagesTo(email).size());
+        }
+        assertThat(received).allSatisfy((email, count) -> assertThat(count).as(email).isEqualTo(1));
+        assertThat(a.outbox().size() + b.outbox().size() - before).isEqualTo(200);
+    }
+
+    @Test
+    void resetWhenSignInsInFlightOnTheOtherInstanceThenNoSessionSurvives() throws Exception {
+        int survivors = 0;
+        int minted = 0;
+        for (int round = 0; round < 6; round++) {
+            String email = a.newUser("racer", PASSWORD);
+            String token = a.requestToken(email);
+            List<String> sessions = new CopyOnWriteArrayList<>();
+            AtomicBoolean stop = new AtomicBoolean();
+            ExecutorService loops = Executors.newFixedThreadPool(3);
+            try {
+                List<Future<?>> running = new ArrayList<>();
+                for (int i = 0; i < 3; i++) {
+                    String ip = newIp();
+                    running.add(loops.submit(() -> {
+                        while (!stop.get()) {
+                            Response r = b.post("/api/v1/sessions",
+                                    "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}", ip, null);
+                            if (r.status() == 201) {
+                                sessions.add(r.json().get("token").asText());
+                            }
+                        }
+                        return null;
+                    }));
+                }
+                Thread.sleep(60);
+                assertThat(a.post("/api/v1/password-resets/complete",
+                        "{\"token\":\"" + token + "\",\"newPassword\":\"" + NEW + "\"}").status()).isEqualTo(200);
+                Thread.sleep(60);
+                stop.set(true);
+                for (Future<?> f : running) {
+                    f.get();
+                }
+            } finally {
+                loops.shutdownNow();
+            }
+            minted += sessions.size();
+            for (String session : sessions) {
+                if (a.get("/api/v1/me", session).status() != 401 || b.get("/api/v1/me", session).status() != 401) {
+                    survivors++;
+                }
+            }
+        }
+        assertThat(minted).as("sign-ins on B with the old password before the reset on A").isPositive();
+        assertThat(survivors).isZero();
+    }
+
+    static <T> List<T> inParallel(int n, Function<Integer, T> call) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        try {
+            List<Callable<T>> calls = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                int index = i;
+                calls.add(() -> call.apply(index));
+            }
+            List<T> results = new ArrayList<>();
+            for (Future<T> f : pool.invokeAll(calls)) {
+                results.add(f.get());
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    static void waitFor(java.util.function.BooleanSupplier condition, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Not reached within " + timeout);
+            }
+            Thread.sleep(50);
+        }
+    }
+}
