@@ -292,8 +292,22 @@ public final class TestServer implements AutoCloseable {
     }
 
     public List<MimeMessage> messagesTo(String email) {
+        return messages().stream().filter(m -> isTo(m, email)).toList();
+    }
+
+    /** Every message in the outbox, after delivering the due ones. */
+    public List<MimeMessage> messages() {
         flushMail();
-        return outbox().stream().map(TestServer::read).filter(m -> isTo(m, email)).toList();
+        return outbox().stream().map(TestServer::read).toList();
+    }
+
+    /** The addresses a message was sent to. */
+    public static List<String> recipients(MimeMessage message) {
+        try {
+            return Stream.of(message.getAllRecipients()).map(Address::toString).toList();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
     }
 
     /** The token in the newest reset email to {@code email}. */
@@ -331,16 +345,7 @@ public final class TestServer implements AutoCloseable {
     }
 
     private static boolean isTo(MimeMessage message, String email) {
-        try {
-            for (Address address : message.getAllRecipients()) {
-                if (address.toString().equalsIgnoreCase(email)) {
-                    return true;
-                }
-            }
-            return false;
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+        return recipients(message).stream().anyMatch(email::equalsIgnoreCase);
     }
 
     @Override
