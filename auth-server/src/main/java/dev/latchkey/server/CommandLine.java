@@ -8,15 +8,18 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** The parsed command line: an optional {@code users} sub-command, its options, and {@code --config}. */
+/** The parsed command line: an optional {@code users} or {@code db} sub-command, its options, and {@code --config}. */
 public record CommandLine(List<String> words, Map<String, String> options) {
     public static final String USAGE = """
             Usage:
               java -jar auth-server.jar [--config FILE]
               java -jar auth-server.jar users add --email E [--name N] [--role USER|HELPDESK|ADMIN] [--config FILE]
                   (reads the password as one line from standard input)
-              java -jar auth-server.jar users list [--config FILE]""";
-    private static final Set<String> OPTIONS = Set.of("--config", "--email", "--name", "--role");
+              java -jar auth-server.jar users list [--config FILE]
+              java -jar auth-server.jar db copy-to-postgresql --to jdbc:postgresql://HOST:PORT/DB --to-user U [--config FILE]
+                  (copies the Derby database into an empty PostgreSQL one; reads its password from standard input)""";
+    private static final Set<String> OPTIONS = Set.of("--config", "--email", "--name", "--role", "--to", "--to-user");
+    private static final Set<String> COMMANDS = Set.of("users", "db");
 
     public static CommandLine parse(String[] args) {
         List<String> words = new ArrayList<>();
@@ -43,14 +46,15 @@ public record CommandLine(List<String> words, Map<String, String> options) {
                 words.add(arg);
             }
         }
-        if (!words.isEmpty() && !words.get(0).equals("users")) {
+        if (!words.isEmpty() && !COMMANDS.contains(words.get(0))) {
             throw new IllegalArgumentException("Unknown command " + words.get(0) + ".");
         }
         return new CommandLine(List.copyOf(words), Map.copyOf(options));
     }
 
-    public boolean isUsersCommand() {
-        return !words.isEmpty();
+    /** The sub-command ({@code users} or {@code db}), or empty to serve. */
+    public Optional<String> command() {
+        return words.isEmpty() ? Optional.empty() : Optional.of(words.get(0));
     }
 
     public Optional<Path> configFile() {

@@ -12,6 +12,7 @@ import io.helidon.logging.common.LogConfig;
 import io.helidon.webserver.http.HttpRouting;
 
 import dev.latchkey.server.config.ConfigLoader;
+import dev.latchkey.server.db.CopyCommand;
 import dev.latchkey.server.db.DatabaseInUseException;
 import dev.latchkey.server.helpdesk.HelpdeskRoutes;
 import dev.latchkey.server.http.ErrorHandling;
@@ -26,7 +27,8 @@ import dev.latchkey.server.web.ResetPageRoutes;
 
 /**
  * {@code java -jar auth-server.jar [--config FILE]} serves;
- * {@code ... users add|list ...} manages accounts (see {@link UsersCommand}).
+ * {@code ... users add|list ...} manages accounts (see {@link UsersCommand});
+ * {@code ... db copy-to-postgresql ...} moves from the embedded Derby to PostgreSQL (see {@link CopyCommand}).
  */
 public final class Main {
     private Main() {
@@ -42,10 +44,12 @@ public final class Main {
             System.exit(2);
             return;
         }
-        if (cli.isUsersCommand()) {
-            // A command prints its own one-line outcome; library chatter would bury it.
+        if (cli.command().isPresent()) {
+            // A command prints its own outcome; library chatter would bury it.
             Logger.getLogger("").setLevel(Level.SEVERE);
-            System.exit(new UsersCommand(System.in, System.out, System.err).run(cli));
+            System.exit(cli.command().get().equals("users")
+                    ? new UsersCommand(System.in, System.out, System.err).run(cli)
+                    : new CopyCommand(System.in, System.out, System.err, Clock.systemUTC()).run(cli));
             return;
         }
         LogConfig.configureRuntime();

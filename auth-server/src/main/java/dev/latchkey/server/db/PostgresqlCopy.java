@@ -1,0 +1,98 @@
+package dev.latchkey.server.db;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+import io.helidon.dbclient.DbExecute;
+import io.helidon.dbclient.DbRow;
+
+/**
+ * Copies an embedded Derby database into an empty PostgreSQL one, in one transaction: accounts with
+ * their password hashes and roles, sign-in lockouts, the mail queue (which holds no secret; pending
+ * jobs are delivered by the new server, with fresh tokens) and the audit trail, keeping their ids.
+ * Live reset links and sessions are not copied: they were made for the old server.
+ */
+public final class PostgresqlCopy {
+    /** Tables copied, parents first; whether each has an identity column {@code id}. */
+    private static final List<Table> TABLES = List.of(new Table("app_user", true),
+            new Table("signin_throttle", false), new Table("mail_job", true), new Table("audit_event", true));
+    private static final List<String> EVERY_TABLE = List.of("app_user", "signin_throttle", "mail_job",
+            "audit_event", "reset_token", "user_session", "rate_window");
+
+    private PostgresqlCopy() {
+    }
+
+    private record Table(String name, boolean identity) {
+    }
+
+    /** What was copied, and what was left behind. */
+    public record Report(long users, long lockouts, long mailJobs, long auditEvents, long liveResetLinks,
+                         long liveSessions) {
+    }
+
+    /** The target already holds data: the copy would mix two histories. */
+    public static final class TargetNotEmpty extends RuntimeException {
+        TargetNotEmpty(String table) {
+            super("The PostgreSQL database is not empty (its " + table + " table has rows): copy into a new,"
+                    + " empty database.");
+        }
+    }
+
+    public static Report copy(Database from, Database to, long now) {
+        if (from.dialect() != Dialect.DERBY || to.dialect() != Dialect.POSTGRESQL) {
+            throw new IllegalArgumentException("Copies from Derby to PostgreSQL only");
+        }
+        return to.inTransaction(tx -> {
+            for (String table : EVERY_TABLE) {
+                if (count(tx, "SELECT COUNT(*) AS n FROM " + table) > 0) {
+                    throw new TargetNotEmpty(table);
+                }
+            }
+            long[] copied = new long[TABLES.size()];
+            for (int i = 0; i < TABLES.size(); i++) {
+                copied[i] = copyTable(from.execute(), tx, TABLES.get(i));
+            }
+            DbExecute source = from.execute();
+            return new Report(copied[0], copied[1], copied[2], copied[3],
+                    count(source, "SELECT COUNT(*) AS n FROM reset_token WHERE used_at IS NULL"
+                            + " AND invalidated_at IS NULL AND expires_at > ?", now),
+                    count(source, "SELECT COUNT(*) AS n FROM user_session WHERE revoked_at IS NULL AND expires_at > ?",
+                            now));
+        });
+    }
+
+    private static long copyTable(DbExecute from, DbExecute to, Table table) {
+        long rows = 0;
+        try (Stream<DbRow> source = from.query("SELECT * FROM " + table.name() + " ORDER BY 1")) {
+            for (DbRow row : (Iterable<DbRow>) source::iterator) {
+                List<String> columns = new ArrayList<>();
+                List<Object> values = new ArrayList<>();
+                row.forEach(column -> {
+                    Object value = column.get(Object.class);
+                    // A job claimed by the old server is free again; nulls stay NULL by being left out.
+                    if (value != null && !column.name().toLowerCase(Locale.ROOT).startsWith("claimed_")) {
+                        columns.add(column.name().toLowerCase(Locale.ROOT));
+                        values.add(value);
+                    }
+                });
+                to.insert("INSERT INTO " + table.name() + " (" + String.join(", ", columns) + ")"
+                        + (table.identity() ? " OVERRIDING SYSTEM VALUE" : "") + " VALUES ("
+                        + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")", values.toArray());
+                rows++;
+            }
+        }
+        if (table.identity()) {
+            // New rows continue after the copied ids.
+            to.get("SELECT setval(pg_get_serial_sequence('" + table.name() + "', 'id'),"
+                    + " (SELECT COALESCE(MAX(id), 0) + 1 FROM " + table.name() + "), false) AS next");
+        }
+        return rows;
+    }
+
+    private static long count(DbExecute db, String sql, Object... params) {
+        return db.get(sql, params).map(row -> Rows.longOf(row, "n")).orElse(0L);
+    }
+}
