@@ -83,7 +83,10 @@ class ProxyTest {
         return client.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Audit rows naming {@code ip}, once both senders have handled the queue (they audit deliveries). */
     static int auditRowsFrom(String ip) {
+        a.flushMail();
+        b.flushMail();
         return b.db().execute().get("SELECT COUNT(*) AS n FROM audit_event WHERE client_ip = ?", ip)
                 .map(row -> Rows.intOf(row, "n")).orElse(0);
     }
