@@ -118,6 +118,9 @@ public final class AuthServer implements AutoCloseable {
             LogGuard.apply();
             publicUrl.set(settings.publicUrl().orElse(http(host, server.port())));
             warnAboutRiskySettings(settings, publicUrl.get());
+            if (db.dialect().shared() && "latchkey".equals(config.get("db.connection.password").asString().orElse(""))) {
+                LOG.warning("db.connection.password is the default one: give the PostgreSQL user its own password.");
+            }
             sender.start();
             return new AuthServer(server, db, sender, publicUrl.get(), settings,
                     new Accounts(db, users, passwords, policy, audit, clock));

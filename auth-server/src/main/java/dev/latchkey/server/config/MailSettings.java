@@ -21,6 +21,13 @@ public record MailSettings(String transport,
                        boolean starttls) {
     }
 
+    private static Duration positive(Duration value, String key) {
+        if (value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException(key + " must be a positive duration, not " + value);
+        }
+        return value;
+    }
+
     static MailSettings from(Config mail) {
         Config smtp = mail.get("smtp");
         String transport = mail.get("transport").asString().orElse("file");
@@ -32,7 +39,7 @@ public record MailSettings(String transport,
                 Path.of(mail.get("outbox-dir").asString().get()).toAbsolutePath(),
                 mail.get("from").asString().orElse("Latchkey <no-reply@localhost>"),
                 mail.get("poll-interval").as(Duration.class).orElse(Duration.ofSeconds(1)),
-                mail.get("lease").as(Duration.class).orElse(Duration.ofMinutes(2)),
+                positive(mail.get("lease").as(Duration.class).orElse(Duration.ofMinutes(5)), "auth.mail.lease"),
                 mail.get("retry.initial-delay").as(Duration.class).orElse(Duration.ofSeconds(10)),
                 mail.get("retry.max-delay").as(Duration.class).orElse(Duration.ofMinutes(15)),
                 mail.get("retry.max-attempts").asInt().orElse(12),

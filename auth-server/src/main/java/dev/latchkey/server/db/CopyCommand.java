@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.util.Map;
 
 import io.helidon.config.Config;
+import io.helidon.config.ConfigSources;
 
 import dev.latchkey.server.CommandLine;
 import dev.latchkey.server.config.ConfigLoader;
@@ -52,29 +53,53 @@ public final class CopyCommand {
             err.println(e.getMessage());
             return 2;
         }
-        if (Dialect.of(config.get("db.connection.url").asString().get()) != Dialect.DERBY) {
+        Config source = config.get("db.connection");
+        String sourceUrl = source.get("url").asString().get();
+        if (Dialect.of(sourceUrl) != Dialect.DERBY) {
             err.println("The configuration names no Derby database to copy (db.connection.url).");
             return 1;
         }
-        String password = readLine();
-        Config target = ConfigLoader.load(cli.configFile(), Map.of("db.connection.url", url,
-                "db.connection.username", cli.option("--to-user").get(),
-                "db.connection.password", password == null ? "" : password)).get("db");
-        try (Database from = Database.open(config.get("db")); Database to = Database.open(target)) {
-            PostgresqlCopy.Report report = PostgresqlCopy.copy(from, to, clock.millis());
+        String password = readPassword();
+        // Only what the command line names: no environment variable or system property may redirect either side.
+        Config from = dbConfig(sourceUrl.replace(";create=true", ""), source.get("username").asString().orElse(""),
+                source.get("password").asString().orElse(""));
+        Config to = dbConfig(url, cli.option("--to-user").get(), password == null ? "" : password);
+        try (Database derby = Database.open(from); Database postgresql = Database.open(to)) {
+            PostgresqlCopy.Report report = PostgresqlCopy.copy(derby, postgresql, clock.millis());
             out.println("Copied " + report.users() + " users (with their password hashes and roles), "
                     + report.lockouts() + " sign-in lockout records, " + report.mailJobs() + " mail jobs and "
                     + report.auditEvents() + " audit events into " + url + ".");
             out.println("Not copied: " + report.liveResetLinks() + " unused reset links and " + report.liveSessions()
                     + " sessions. People signed in sign in again; a reset link from before must be asked for again.");
             return 0;
-        } catch (PostgresqlCopy.TargetNotEmpty | DatabaseInUseException e) {
+        } catch (PostgresqlCopy.CopyRefused | DatabaseInUseException e) {
             err.println(e.getMessage());
             return 1;
         } catch (RuntimeException e) {
-            err.println("The copy failed and nothing was written: " + e.getMessage());
+            if (Database.hasSqlState(e, "XJ004")) {
+                err.println("No Derby database at " + sourceUrl.replaceFirst(";.*", "") + ": is the data folder right?");
+            } else {
+                err.println("The copy failed and nothing was written: " + e.getMessage());
+            }
             return 1;
         }
+    }
+
+    private static Config dbConfig(String url, String user, String password) {
+        return Config.builder()
+                .disableEnvironmentVariablesSource()
+                .disableSystemPropertiesSource()
+                .addSource(ConfigSources.create(Map.of("source", "jdbc", "connection.url", url,
+                        "connection.username", user, "connection.password", password)))
+                .build();
+    }
+
+    private String readPassword() {
+        if (in == System.in && System.console() != null) {
+            char[] typed = System.console().readPassword("Password of the PostgreSQL user: ");
+            return typed == null ? null : new String(typed);
+        }
+        return readLine();
     }
 
     private String readLine() {

@@ -2,7 +2,9 @@ package dev.latchkey.server.db;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.helidon.dbclient.DbExecute;
 
@@ -19,16 +21,25 @@ public final class Insert {
         if (columnsAndValues.length % 2 != 0) {
             throw new IllegalArgumentException("Column names and values must come in pairs");
         }
-        List<String> columns = new ArrayList<>();
-        List<Object> values = new ArrayList<>();
+        Map<String, Object> values = new LinkedHashMap<>();
         for (int i = 0; i < columnsAndValues.length; i += 2) {
-            if (columnsAndValues[i + 1] != null) {
-                columns.add((String) columnsAndValues[i]);
-                values.add(columnsAndValues[i + 1]);
-            }
+            values.put((String) columnsAndValues[i], columnsAndValues[i + 1]);
         }
+        values(db, table, "", values);
+    }
+
+    /** Inserts the non-null {@code values}, with {@code clause} (such as {@code OVERRIDING SYSTEM VALUE}) before them. */
+    static void values(DbExecute db, String table, String clause, Map<String, Object> values) {
+        List<String> columns = new ArrayList<>();
+        List<Object> given = new ArrayList<>();
+        values.forEach((column, value) -> {
+            if (value != null) {
+                columns.add(column);
+                given.add(value);
+            }
+        });
         String placeholders = String.join(", ", Collections.nCopies(columns.size(), "?"));
-        db.insert("INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES (" + placeholders + ")",
-                values.toArray());
+        db.insert("INSERT INTO " + table + " (" + String.join(", ", columns) + ")" + clause + " VALUES (" + placeholders
+                + ")", given.toArray());
     }
 }

@@ -1,9 +1,9 @@
 package dev.latchkey.server.db;
 
-import java.util.ArrayList;
-import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import io.helidon.dbclient.DbExecute;
@@ -33,11 +33,10 @@ public final class PostgresqlCopy {
                          long liveSessions) {
     }
 
-    /** The target already holds data: the copy would mix two histories. */
-    public static final class TargetNotEmpty extends RuntimeException {
-        TargetNotEmpty(String table) {
-            super("The PostgreSQL database is not empty (its " + table + " table has rows): copy into a new,"
-                    + " empty database.");
+    /** A copy that must not happen: an empty source (the wrong folder?) or a target with data already. */
+    public static final class CopyRefused extends RuntimeException {
+        CopyRefused(String message) {
+            super(message);
         }
     }
 
@@ -45,10 +44,16 @@ public final class PostgresqlCopy {
         if (from.dialect() != Dialect.DERBY || to.dialect() != Dialect.POSTGRESQL) {
             throw new IllegalArgumentException("Copies from Derby to PostgreSQL only");
         }
+        if (count(from.execute(), "SELECT COUNT(*) AS n FROM app_user") == 0) {
+            throw new CopyRefused("The Derby database holds no account: is it the right data folder?");
+        }
         return to.inTransaction(tx -> {
+            // No server may write to the target while it is checked and filled.
+            tx.dml("LOCK TABLE " + String.join(", ", EVERY_TABLE) + " IN EXCLUSIVE MODE");
             for (String table : EVERY_TABLE) {
                 if (count(tx, "SELECT COUNT(*) AS n FROM " + table) > 0) {
-                    throw new TargetNotEmpty(table);
+                    throw new CopyRefused("The PostgreSQL database is not empty (its " + table + " table has rows):"
+                            + " copy into a new, empty database.");
                 }
             }
             long[] copied = new long[TABLES.size()];
@@ -68,19 +73,15 @@ public final class PostgresqlCopy {
         long rows = 0;
         try (Stream<DbRow> source = from.query("SELECT * FROM " + table.name() + " ORDER BY 1")) {
             for (DbRow row : (Iterable<DbRow>) source::iterator) {
-                List<String> columns = new ArrayList<>();
-                List<Object> values = new ArrayList<>();
+                Map<String, Object> values = new LinkedHashMap<>();
                 row.forEach(column -> {
-                    Object value = column.get(Object.class);
-                    // A job claimed by the old server is free again; nulls stay NULL by being left out.
-                    if (value != null && !column.name().toLowerCase(Locale.ROOT).startsWith("claimed_")) {
-                        columns.add(column.name().toLowerCase(Locale.ROOT));
-                        values.add(value);
+                    String name = column.name().toLowerCase(Locale.ROOT);
+                    // A job claimed by the old server is free again.
+                    if (!name.startsWith("claimed_")) {
+                        values.put(name, column.get(Object.class));
                     }
                 });
-                to.insert("INSERT INTO " + table.name() + " (" + String.join(", ", columns) + ")"
-                        + (table.identity() ? " OVERRIDING SYSTEM VALUE" : "") + " VALUES ("
-                        + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")", values.toArray());
+                Insert.values(to, table.name(), table.identity() ? " OVERRIDING SYSTEM VALUE" : "", values);
                 rows++;
             }
         }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import io.helidon.dbclient.DbExecute;
@@ -76,23 +77,38 @@ public final class MailJobs {
                 now + lease.toMillis(), id, owner, now) == 1;
     }
 
+    /** The transport accepted it: recorded whoever holds the claim by now. */
     public void markSent(DbExecute db, long id) {
         db.update("UPDATE mail_job SET status = 'SENT', sent_at = ?, attempts = attempts + 1," + RELEASE
                 + " WHERE id = ?", clock.millis(), id);
     }
 
-    public void markDiscarded(DbExecute db, long id) {
-        db.update("UPDATE mail_job SET status = 'DISCARDED'," + RELEASE + " WHERE id = ?", id);
+    public void markDiscarded(DbExecute db, long id, String owner) {
+        db.update("UPDATE mail_job SET status = 'DISCARDED'," + RELEASE + " WHERE id = ? AND claimed_by = ?", id, owner);
     }
 
-    /** Records a failed attempt: retried later with exponential back-off, or given up after the last. */
-    public MailStatus markFailed(DbExecute db, MailJob job, String error) {
+    /** Gives up {@code owner}'s claims on jobs it has not finished (a sender stopping). */
+    public void release(DbExecute db, String owner) {
+        db.update("UPDATE mail_job SET" + RELEASE + " WHERE claimed_by = ?", owner);
+    }
+
+    /** Frees every claim: for a database only this process uses, where any claim left is a dead run's. */
+    public void releaseAll(DbExecute db) {
+        db.update("UPDATE mail_job SET" + RELEASE + " WHERE claimed_by IS NOT NULL");
+    }
+
+    /**
+     * Records a failed attempt: retried later with exponential back-off, or given up after the last.
+     * Only while {@code owner} still holds the claim; returns empty when another sender took the job.
+     */
+    public Optional<MailStatus> markFailed(DbExecute db, MailJob job, String error, String owner) {
         int attempts = job.attempts() + 1;
         MailStatus status = attempts >= maxAttempts ? MailStatus.FAILED : MailStatus.QUEUED;
         long next = clock.millis() + backoff(attempts).toMillis();
-        db.update("UPDATE mail_job SET status = ?, attempts = ?, next_attempt_at = ?, last_error = ?," + RELEASE
-                + " WHERE id = ?", status.name(), attempts, next, truncate(error), job.id());
-        return status;
+        long updated = db.update("UPDATE mail_job SET status = ?, attempts = ?, next_attempt_at = ?, last_error = ?,"
+                + RELEASE + " WHERE id = ? AND claimed_by = ?", status.name(), attempts, next, truncate(error),
+                job.id(), owner);
+        return updated == 1 ? Optional.of(status) : Optional.empty();
     }
 
     Duration backoff(int attempts) {

@@ -26,7 +26,8 @@ import dev.latchkey.server.db.Database;
  * leaves the job queued with its last error and a later retry time; a crash at any point leaves the job
  * queued, to be sent after a restart, or by another instance once this one's claim has run out.
  * Several instances on one database never send a job twice while each holds its claim: a claim lasts
- * {@code lease} and is renewed right before each delivery, which takes less (the SMTP timeouts).
+ * {@code lease} and is renewed right before each delivery, which takes less (the SMTP transport's
+ * timeouts bound one delivery to about 150 s; the default lease is 5 minutes).
  */
 public final class MailSender implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(MailSender.class.getName());
@@ -66,6 +67,10 @@ public final class MailSender implements AutoCloseable {
         if (thread != null) {
             return;
         }
+        if (!db.dialect().shared()) {
+            // Derby has this process alone: a claim left in it is from a run that ended without releasing it.
+            jobs.releaseAll(db.execute());
+        }
         running = true;
         thread = Thread.ofPlatform().daemon().name("latchkey-mail-sender").start(this::loop);
     }
@@ -102,6 +107,12 @@ public final class MailSender implements AutoCloseable {
                 t.join(Duration.ofSeconds(30));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            }
+            try {
+                // Jobs claimed and not yet sent go to another instance now rather than after the lease.
+                jobs.release(db.execute(), owner);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Mail sender could not release its claims; they lapse after the lease", e);
             }
         }
     }
@@ -142,7 +153,7 @@ public final class MailSender implements AutoCloseable {
             return;
         }
         if (letter.isEmpty()) {
-            jobs.markDiscarded(db.execute(), job.id());
+            jobs.markDiscarded(db.execute(), job.id(), owner);
             return;
         }
         try {
@@ -162,14 +173,16 @@ public final class MailSender implements AutoCloseable {
 
     private void fail(MailJob job, String error, String secret) {
         String safe = secret == null ? error : error.replace(secret, "[token]");
-        MailStatus status = db.inTransaction(tx -> {
-            MailStatus s = jobs.markFailed(tx, job, safe);
-            audit.record(tx, new AuditEvent(AuditType.MAIL_FAILED, null, job.recipient(), "system", job.clientIp(),
-                    kindText(job) + " email not delivered (attempt " + (job.attempts() + 1) + "): " + safe)
-                    .withMailJob(job.id()));
+        Optional<MailStatus> status = db.inTransaction(tx -> {
+            Optional<MailStatus> s = jobs.markFailed(tx, job, safe, owner);
+            // A sender that lost its claim leaves the job, and its record, to the one holding it now.
+            s.ifPresent(ignored -> audit.record(tx, new AuditEvent(AuditType.MAIL_FAILED, null, job.recipient(),
+                    "system", job.clientIp(), kindText(job) + " email not delivered (attempt " + (job.attempts() + 1)
+                    + "): " + safe).withMailJob(job.id())));
             return s;
         });
-        LOG.warning(() -> "Mail job " + job.id() + " (" + job.kind() + ") failed, now " + status + ": " + safe);
+        LOG.warning(() -> "Mail job " + job.id() + " (" + job.kind() + ") failed, "
+                + status.map(s -> "now " + s).orElse("and another sender holds it now") + ": " + safe);
     }
 
     /** Names this sender in the claims it takes: its process id and a random part (pids repeat across hosts). */

@@ -89,4 +89,16 @@ class CopyToPostgresqlTest {
             assertThat(again.err()).contains("not empty");
         }
     }
+
+    @Test
+    void copyWhenNoDerbyDatabaseThereThenRefusedAndNoneCreated() throws Exception {
+        Path config = derbyDir.resolve("latchkey.yaml");
+        Files.writeString(config, "auth:\n  data-dir: \"" + derbyDir + "\"\n");
+        try (TestDatabase target = TestDatabase.createPostgresql()) {
+            Outcome outcome = copy(target, config);
+            assertThat(outcome.exit()).isEqualTo(1);
+            assertThat(outcome.err()).contains("No Derby database at");
+            assertThat(derbyDir.resolve("db")).doesNotExist();
+        }
+    }
 }

@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
@@ -45,7 +46,7 @@ class TwoInstancesTest {
     static TestDatabase database;
     static TestServer a;
     static TestServer b;
-    static int ips;
+    static final AtomicInteger IPS = new AtomicInteger();
 
     @BeforeAll
     static void start() {
@@ -68,8 +69,7 @@ class TwoInstancesTest {
     }
 
     static String newIp() {
-        ips++;
-        return "203.0.113." + ips % 250;
+        return "203.0.113." + IPS.incrementAndGet() % 250;
     }
 
     static List<MimeMessage> messagesTo(String email) {
@@ -177,7 +177,8 @@ class TwoInstancesTest {
                         return null;
                     }));
                 }
-                Thread.sleep(60);
+                // At least one sign-in through before the reset, so that sign-ins are in flight around it.
+                waitFor(() -> !sessions.isEmpty(), Duration.ofSeconds(30));
                 assertThat(a.post("/api/v1/password-resets/complete",
                         "{\"token\":\"" + token + "\",\"newPassword\":\"" + NEW + "\"}").status()).isEqualTo(200);
                 Thread.sleep(60);
@@ -217,13 +218,18 @@ class TwoInstancesTest {
         }
     }
 
-    static void waitFor(BooleanSupplier condition, Duration timeout) throws InterruptedException {
+    static void waitFor(BooleanSupplier condition, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("Not reached within " + timeout);
             }
-            Thread.sleep(50);
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("Interrupted", e);
+            }
         }
     }
 }
