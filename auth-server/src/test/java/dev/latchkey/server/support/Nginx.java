@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Assumptions;
 
@@ -19,7 +20,10 @@ import org.junit.jupiter.api.Assumptions;
  */
 public final class Nginx implements AutoCloseable {
     private static final Path BINARY = Path.of("/usr/sbin/nginx");
-    private static final Path TEMPLATE = Path.of("..", "deploy", "nginx", "latchkey.conf.template");
+    /** The template, seen from the module (tests) or from the repository's root (bin/bench). */
+    private static final Path TEMPLATE = Stream.of(Path.of("deploy"), Path.of("..", "deploy"))
+            .map(deploy -> deploy.resolve("nginx").resolve("latchkey.conf.template"))
+            .filter(Files::isRegularFile).findFirst().orElse(Path.of("deploy/nginx/latchkey.conf.template"));
 
     private final Process process;
     private final Path state;
