@@ -1,5 +1,11 @@
 package dev.latchkey.server;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -7,6 +13,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.ToIntFunction;
+
+import io.helidon.config.Config;
+
+import dev.latchkey.server.config.ConfigLoader;
 
 /** The parsed command line: an optional {@code users} or {@code db} sub-command, its options, and {@code --config}. */
 public record CommandLine(List<String> words, Map<String, String> options) {
@@ -55,6 +66,34 @@ public record CommandLine(List<String> words, Map<String, String> options) {
     /** The sub-command ({@code users} or {@code db}), or empty to serve. */
     public Optional<String> command() {
         return words.isEmpty() ? Optional.empty() : Optional.of(words.get(0));
+    }
+
+    /** Runs {@code command} with the configuration {@code --config} names; one that cannot be read is a usage error (2). */
+    public int withConfig(PrintStream err, ToIntFunction<Config> command) {
+        Config config;
+        try {
+            config = ConfigLoader.load(configFile(), Map.of());
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            return 2;
+        }
+        return command.applyAsInt(config);
+    }
+
+    /**
+     * A secret given as one line: typed at the terminal without echo when {@code in} is the console's,
+     * else read from {@code in} (a pipe). Null when there is none.
+     */
+    public static String readSecret(InputStream in, String prompt) {
+        if (in == System.in && System.console() != null) {
+            char[] typed = System.console().readPassword(prompt);
+            return typed == null ? null : new String(typed);
+        }
+        try {
+            return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).readLine();
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     public Optional<Path> configFile() {

@@ -1,12 +1,7 @@
 package dev.latchkey.server.db;
 
-import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
 
@@ -14,7 +9,6 @@ import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
 
 import dev.latchkey.server.CommandLine;
-import dev.latchkey.server.config.ConfigLoader;
 
 /**
  * {@code db copy-to-postgresql --to URL --to-user USER [--config FILE]}: copies the Derby database the
@@ -46,20 +40,16 @@ public final class CopyCommand {
             err.println("--to must be a jdbc:postgresql://HOST:PORT/DATABASE URL, not " + url + ".");
             return 2;
         }
-        Config config;
-        try {
-            config = ConfigLoader.load(cli.configFile(), Map.of());
-        } catch (IllegalArgumentException e) {
-            err.println(e.getMessage());
-            return 2;
-        }
-        Config source = config.get("db.connection");
+        return cli.withConfig(err, config -> copy(cli, url, config.get("db.connection")));
+    }
+
+    private int copy(CommandLine cli, String url, Config source) {
         String sourceUrl = source.get("url").asString().get();
         if (Dialect.of(sourceUrl) != Dialect.DERBY) {
             err.println("The configuration names no Derby database to copy (db.connection.url).");
             return 1;
         }
-        String password = readPassword();
+        String password = CommandLine.readSecret(in, "Password of the PostgreSQL user: ");
         // Only what the command line names: no environment variable or system property may redirect either side.
         Config from = dbConfig(sourceUrl.replace(";create=true", ""), source.get("username").asString().orElse(""),
                 source.get("password").asString().orElse(""));
@@ -92,21 +82,5 @@ public final class CopyCommand {
                 .addSource(ConfigSources.create(Map.of("source", "jdbc", "connection.url", url,
                         "connection.username", user, "connection.password", password)))
                 .build();
-    }
-
-    private String readPassword() {
-        if (in == System.in && System.console() != null) {
-            char[] typed = System.console().readPassword("Password of the PostgreSQL user: ");
-            return typed == null ? null : new String(typed);
-        }
-        return readLine();
-    }
-
-    private String readLine() {
-        try {
-            return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).readLine();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

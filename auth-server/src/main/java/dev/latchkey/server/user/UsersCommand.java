@@ -1,14 +1,9 @@
 package dev.latchkey.server.user;
 
-import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Locale;
-import java.util.Map;
 
 import io.helidon.config.Config;
 
@@ -16,7 +11,6 @@ import dev.latchkey.api.Role;
 import dev.latchkey.server.CommandLine;
 import dev.latchkey.server.audit.AuditLog;
 import dev.latchkey.server.config.AuthSettings;
-import dev.latchkey.server.config.ConfigLoader;
 import dev.latchkey.server.config.DataDir;
 import dev.latchkey.server.db.Database;
 import dev.latchkey.server.db.DatabaseInUseException;
@@ -43,14 +37,7 @@ public final class UsersCommand {
             err.println(CommandLine.USAGE);
             return 2;
         }
-        Config config;
-        try {
-            config = ConfigLoader.load(cli.configFile(), Map.of());
-        } catch (IllegalArgumentException e) {
-            err.println(e.getMessage());
-            return 2;
-        }
-        return action.equals("add") ? add(cli, config) : list(config);
+        return cli.withConfig(err, config -> action.equals("add") ? add(cli, config) : list(config));
     }
 
     private int add(CommandLine cli, Config config) {
@@ -65,7 +52,7 @@ public final class UsersCommand {
             err.println("The role must be USER, HELPDESK or ADMIN, not " + cli.option("--role").get() + ".");
             return 1;
         }
-        String password = readPassword();
+        String password = CommandLine.readSecret(in, "Password for the new user: ");
         if (password == null) {
             err.println("Type the password as one line on standard input.");
             return 1;
@@ -100,18 +87,6 @@ public final class UsersCommand {
         } catch (DatabaseInUseException e) {
             err.println(e.getMessage());
             return 1;
-        }
-    }
-
-    private String readPassword() {
-        if (in == System.in && System.console() != null) {
-            char[] typed = System.console().readPassword("Password for the new user: ");
-            return typed == null ? null : new String(typed);
-        }
-        try {
-            return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).readLine();
-        } catch (IOException e) {
-            return null;
         }
     }
 }
