@@ -9,11 +9,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
@@ -27,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.latchkey.api.Role;
 import dev.latchkey.server.db.Rows;
+import dev.latchkey.server.support.SignInLoops;
 import dev.latchkey.server.support.TestDatabase;
 import dev.latchkey.server.support.TestServer;
 import dev.latchkey.server.support.TestServer.Response;
@@ -159,36 +158,9 @@ class TwoInstancesTest {
         for (int round = 0; round < 6; round++) {
             String email = a.newUser("racer", PASSWORD);
             String token = a.requestToken(email);
-            List<String> sessions = new CopyOnWriteArrayList<>();
-            AtomicBoolean stop = new AtomicBoolean();
-            ExecutorService loops = Executors.newFixedThreadPool(3);
-            try {
-                List<Future<?>> running = new ArrayList<>();
-                for (int i = 0; i < 3; i++) {
-                    String ip = newIp();
-                    running.add(loops.submit(() -> {
-                        while (!stop.get()) {
-                            Response r = b.post("/api/v1/sessions",
-                                    "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}", ip, null);
-                            if (r.status() == 201) {
-                                sessions.add(r.json().get("token").asText());
-                            }
-                        }
-                        return null;
-                    }));
-                }
-                // At least one sign-in through before the reset, so that sign-ins are in flight around it.
-                waitFor(() -> !sessions.isEmpty(), Duration.ofSeconds(30));
-                assertThat(a.post("/api/v1/password-resets/complete",
-                        "{\"token\":\"" + token + "\",\"newPassword\":\"" + NEW + "\"}").status()).isEqualTo(200);
-                Thread.sleep(60);
-                stop.set(true);
-                for (Future<?> f : running) {
-                    f.get();
-                }
-            } finally {
-                loops.shutdownNow();
-            }
+            List<String> sessions = SignInLoops.around(b, email, PASSWORD, () -> assertThat(a.post(
+                    "/api/v1/password-resets/complete",
+                    "{\"token\":\"" + token + "\",\"newPassword\":\"" + NEW + "\"}").status()).isEqualTo(200));
             minted += sessions.size();
             for (String session : sessions) {
                 if (a.get("/api/v1/me", session).status() != 401 || b.get("/api/v1/me", session).status() != 401) {

@@ -3,16 +3,11 @@ package dev.latchkey.server.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.Test;
 
 import dev.latchkey.server.support.OneServerPerClass;
-import dev.latchkey.server.support.TestServer.Response;
+import dev.latchkey.server.support.SignInLoops;
 
 /**
  * A session exists only while the password it proved is the account's password. Sign-ins with the old
@@ -23,42 +18,6 @@ class SessionRaceTest extends OneServerPerClass {
     static final String OLD = "velvet tractor orbits quietly";
     static final String NEW = "marble canyon whistles softly";
     static final int ROUNDS = 8;
-    static final int LOOPS = 3;
-
-    static int ips;
-
-    /** Runs sign-in loops with {@code OLD} around {@code change}; returns the sessions they got. */
-    private static List<String> signInsAround(String email, Runnable change) throws Exception {
-        List<String> minted = new CopyOnWriteArrayList<>();
-        AtomicBoolean stop = new AtomicBoolean();
-        ExecutorService loops = Executors.newFixedThreadPool(LOOPS);
-        try {
-            List<Future<?>> running = new java.util.ArrayList<>();
-            for (int i = 0; i < LOOPS; i++) {
-                String ip = "198.51.100." + (++ips % 250);
-                running.add(loops.submit(() -> {
-                    while (!stop.get()) {
-                        Response r = server.post("/api/v1/sessions",
-                                "{\"email\":\"" + email + "\",\"password\":\"" + OLD + "\"}", ip, null);
-                        if (r.status() == 201) {
-                            minted.add(r.json().get("token").asText());
-                        }
-                    }
-                    return null;
-                }));
-            }
-            Thread.sleep(60); // let the loops get going, so sign-ins are in flight when the change commits
-            change.run();
-            Thread.sleep(60); // and keep them going past it
-            stop.set(true);
-            for (Future<?> f : running) {
-                f.get();
-            }
-        } finally {
-            loops.shutdownNow();
-        }
-        return minted;
-    }
 
     @Test
     void resetWhenSignInsInFlightThenNoSessionSurvives() throws Exception {
@@ -67,7 +26,7 @@ class SessionRaceTest extends OneServerPerClass {
         for (int round = 0; round < ROUNDS; round++) {
             String email = server.newUser("racer", OLD);
             String token = server.requestToken(email);
-            List<String> sessions = signInsAround(email, () -> assertThat(server.post(
+            List<String> sessions = SignInLoops.around(server, email, OLD, () -> assertThat(server.post(
                     "/api/v1/password-resets/complete",
                     "{\"token\":\"" + token + "\",\"newPassword\":\"" + NEW + "\"}").status()).isEqualTo(200));
             minted += sessions.size();
@@ -88,7 +47,7 @@ class SessionRaceTest extends OneServerPerClass {
         for (int round = 0; round < ROUNDS; round++) {
             String email = server.newUser("changer", OLD);
             String own = server.signIn(email, OLD);
-            List<String> sessions = signInsAround(email, () -> assertThat(server.post("/api/v1/me/password",
+            List<String> sessions = SignInLoops.around(server, email, OLD, () -> assertThat(server.post("/api/v1/me/password",
                     "{\"currentPassword\":\"" + OLD + "\",\"newPassword\":\"" + NEW + "\"}", "192.0.2.200", own)
                     .status()).isEqualTo(200));
             minted += sessions.size();
