@@ -21,14 +21,24 @@ import dev.latchkey.server.password.Passwords;
 import dev.latchkey.server.user.Users;
 
 /**
- * {@code wrk} sending {@code POST /api/v1/password-resets}: half the requests for 50 known addresses
- * ({@link #addKnownUsers}), half for ever new unknown ones. Counts every status.
+ * {@code wrk} sending {@link #RESETS} or {@link #SIGN_INS} against the 50 known addresses of
+ * {@link #addKnownUsers}. Counts every status.
  */
 final class Wrk {
     private static final Pattern STATUS = Pattern.compile("^status (\\d+): (\\d+)$");
     private static final Pattern RATE = Pattern.compile("^Requests/sec:\\s+([\\d.]+)");
     private static final Pattern PERCENTILE = Pattern.compile("^(50|99)(?:\\.000)?%\\s+([\\d.]+)(us|ms|s)$");
-    private static final String SCRIPT = """
+    private static final String COUNT_STATUSES = """
+            function response(status, headers, body) statuses[status] = (statuses[status] or 0) + 1 end
+            function done(summary, latency, requests)
+              for _, t in ipairs(threads) do
+                for status, count in pairs(t:get("statuses")) do io.write("status " .. status .. ": " .. count .. "\\n") end
+              end
+            end
+            """;
+    static final String PASSWORD = "velvet tractor orbits quietly";
+    /** {@code POST /api/v1/password-resets}: half the requests for the known addresses, half for ever new unknown ones. */
+    static final String RESETS = """
             local threads = {}
             function setup(thread) table.insert(threads, thread) end
             function init(args) statuses = {}; n = 0; id = math.random(1, 1000000000) end
@@ -40,13 +50,18 @@ final class Wrk {
               return wrk.format("POST", "/api/v1/password-resets", {["Content-Type"] = "application/json"},
                 '{"email":"' .. email .. '"}')
             end
-            function response(status, headers, body) statuses[status] = (statuses[status] or 0) + 1 end
-            function done(summary, latency, requests)
-              for _, t in ipairs(threads) do
-                for status, count in pairs(t:get("statuses")) do io.write("status " .. status .. ": " .. count .. "\\n") end
-              end
+            """ + COUNT_STATUSES;
+    /** {@code POST /api/v1/sessions}: the known addresses in turn, each with its right password. */
+    static final String SIGN_INS = """
+            local threads = {}
+            function setup(thread) table.insert(threads, thread) end
+            function init(args) statuses = {}; n = math.random(0, 49) end
+            function request()
+              n = n + 1
+              return wrk.format("POST", "/api/v1/sessions", {["Content-Type"] = "application/json"},
+                '{"email":"known' .. (n % 50) .. '@example.com","password":"@PASSWORD@"}')
             end
-            """;
+            """.replace("@PASSWORD@", PASSWORD) + COUNT_STATUSES;
 
     private Wrk() {
     }
@@ -66,7 +81,7 @@ final class Wrk {
 
     /** The 50 known addresses the requests name. */
     static void addKnownUsers(Database db) {
-        String hash = new Passwords(1).hash("velvet tractor orbits quietly");
+        String hash = new Passwords(1).hash(PASSWORD);
         Users users = new Users();
         for (int i = 0; i < 50; i++) {
             users.create(db.execute(), "known" + i + "@example.com", "Known " + i, Role.USER, hash,
@@ -75,8 +90,12 @@ final class Wrk {
     }
 
     static Result run(URI target, int connections, int seconds) throws IOException, InterruptedException {
+        return run(target, connections, seconds, RESETS);
+    }
+
+    static Result run(URI target, int connections, int seconds, String lua) throws IOException, InterruptedException {
         Path script = Files.createTempFile("latchkey-wrk", ".lua");
-        Files.writeString(script, SCRIPT);
+        Files.writeString(script, lua);
         Process wrk = new ProcessBuilder("wrk", "-t2", "-c" + connections, "-d" + seconds + "s", "--latency",
                 "-s", script.toString(), target.toString())
                 .redirectErrorStream(true).start();

@@ -1,0 +1,235 @@
+package dev.latchkey.server.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.icegreen.greenmail.util.GreenMail;
+
+import dev.latchkey.api.Role;
+import dev.latchkey.server.AuthServer;
+import dev.latchkey.server.config.ConfigLoader;
+import dev.latchkey.server.db.Database;
+import dev.latchkey.server.db.Rows;
+import dev.latchkey.server.password.Passwords;
+import dev.latchkey.server.support.Smtp;
+import dev.latchkey.server.user.Users;
+
+/**
+ * The performance figures of the performance issue in one table: reset requests at 8 and 32
+ * connections, sign-ins, server start (median of 7), resident memory at ready and after load, all of
+ * {@code bin/server} with its own defaults (each start a new process, data on a fresh folder, rate
+ * limits off, file transport); and the mail sender's drain rate to files and to a local SMTP server
+ * (GreenMail), in this JVM. Run it with {@code bin/bench throughput}.
+ */
+public final class ThroughputBenchmark {
+    private static final Pattern LISTENING = Pattern.compile("listening on (http://\\S+)");
+    private static final int STARTS = 7;
+
+    private ThroughputBenchmark() {
+    }
+
+    private record Row(String figure, String measured, String target) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<Row> rows = new ArrayList<>();
+        Path base = Files.createTempDirectory("latchkey-throughput");
+
+        List<Long> starts = new ArrayList<>();
+        for (int i = 0; i <= STARTS; i++) {
+            // Launch 0 is not counted: the first start after a build may write caches the others read.
+            try (Server server = Server.start(base.resolve("start-" + i), false)) {
+                if (i > 0) {
+                    starts.add(server.startMillis);
+                }
+            }
+        }
+        rows.add(new Row("server: launch to listening (median of " + STARTS + ")",
+                "%d ms (runs %d-%d)".formatted(median(starts), starts.stream().min(Long::compare).get(),
+                        starts.stream().max(Long::compare).get()), "< 1,000 ms"));
+
+        try (Server server = Server.start(base.resolve("load"), true)) {
+            long rssReady = server.rssKb();
+            Wrk.run(server.uri, 32, 5);
+            Wrk.Result eight = Wrk.run(server.uri, 8, 15);
+            Wrk.Result thirtyTwo = Wrk.run(server.uri, 32, 15);
+            long rssLoaded = server.rssKb();
+            rows.add(new Row("reset requests/s, 8 connections", rate(eight), ">= 3,500"));
+            rows.add(new Row("reset requests/s, 32 connections", rate(thirtyTwo), ">= 5,000, p99 < 20 ms"));
+            rows.add(new Row("5xx under that load", Long.toString(fivexx(eight) + fivexx(thirtyTwo)) + " of "
+                    + (eight.answers() + thirtyTwo.answers()), "0"));
+            rows.add(new Row("server RSS at ready / after 35 s of load", "%d MB / %d MB".formatted(rssReady / 1024,
+                    rssLoaded / 1024), "< 128 MB / < 256 MB"));
+            Wrk.Result signIns = Wrk.run(server.uri, 8, 15, Wrk.SIGN_INS);
+            double hashMillis = hashMillis();
+            int cores = Runtime.getRuntime().availableProcessors();
+            rows.add(new Row("sign-ins/s (right password), 8 connections", "%.1f/s, p99 %.0f ms; %d of %d 201"
+                    .formatted(signIns.requestsPerSecond(), signIns.p99Millis(), signIns.statuses()
+                            .getOrDefault(201, 0L), signIns.answers()),
+                    "about cores / hash time = %d / %.0f ms = %.0f/s".formatted(cores, hashMillis,
+                            cores * 1000 / hashMillis)));
+        }
+
+        rows.add(new Row("mail drain, file transport", "%,.0f emails/s".formatted(drain(base.resolve("drain-file"),
+                Optional.empty(), 3000)), ">= 1,000 emails/s"));
+        int smtpPort = Smtp.freePort();
+        GreenMail sink = Smtp.server(smtpPort);
+        sink.start();
+        try {
+            rows.add(new Row("mail drain, SMTP to a local sink (GreenMail)", "%,.0f emails/s".formatted(
+                    drain(base.resolve("drain-smtp"), Optional.of(smtpPort), 1000)), ">= 200 emails/s"));
+        } finally {
+            sink.stop();
+        }
+
+        System.out.printf("%nLatchkey throughput, %s, %d cores; bin/server's defaults, rate limits off, file transport%n",
+                LocalDate.now(), Runtime.getRuntime().availableProcessors());
+        System.out.printf("%-48s %-36s %s%n", "figure", "measured", "target");
+        rows.forEach(r -> System.out.printf("%-48s %-36s %s%n", r.figure(), r.measured(), r.target()));
+    }
+
+    private static String rate(Wrk.Result r) {
+        return "%,.0f/s (p50 %.1f ms, p99 %.1f ms)".formatted(r.requestsPerSecond(), r.p50Millis(), r.p99Millis());
+    }
+
+    private static long fivexx(Wrk.Result r) {
+        return r.statuses().entrySet().stream().filter(e -> e.getKey() >= 500).mapToLong(Map.Entry::getValue).sum();
+    }
+
+    private static long median(List<Long> values) {
+        List<Long> sorted = values.stream().sorted().toList();
+        return sorted.get(sorted.size() / 2);
+    }
+
+    /** The median time of one Argon2id hash here, the cost a sign-in is bound by. */
+    private static double hashMillis() {
+        Passwords passwords = new Passwords(1);
+        List<Long> times = new ArrayList<>();
+        for (int i = 0; i < 15; i++) {
+            long t0 = System.nanoTime();
+            passwords.hash(Wrk.PASSWORD);
+            times.add(System.nanoTime() - t0);
+        }
+        return median(times.subList(5, 15)) / 1e6;
+    }
+
+    /** Queues {@code jobs} invitations at once, starts the sender and returns the emails sent per second. */
+    private static double drain(Path dir, Optional<Integer> smtpPort, int jobs) throws Exception {
+        Map<String, String> settings = new java.util.HashMap<>(Map.of("auth.data-dir", dir.toString(),
+                "server.port", "0", "auth.mail.transport", smtpPort.isPresent() ? "smtp" : "file"));
+        smtpPort.ifPresent(port -> settings.putAll(Map.of("auth.mail.smtp.host", "127.0.0.1",
+                "auth.mail.smtp.port", Integer.toString(port))));
+        try (AuthServer server = AuthServer.start(ConfigLoader.load(Optional.empty(), settings), Clock.systemUTC())) {
+            Logger.getLogger("dev.latchkey.server.mail").setLevel(Level.WARNING);
+            server.mailSender().close();
+            Database db = server.database();
+            Users users = new Users();
+            db.inTransaction(tx -> {
+                long now = System.currentTimeMillis();
+                for (int i = 0; i < jobs; i++) {
+                    String email = "drain" + i + "@example.com";
+                    users.create(tx, email, "Drain " + i, Role.USER, null, Clock.systemUTC().instant());
+                    tx.insert("INSERT INTO mail_job (kind, recipient, created_at, status, attempts, next_attempt_at)"
+                            + " VALUES ('INVITATION', ?, ?, 'QUEUED', 0, ?)", email, now, now);
+                }
+                return null;
+            });
+            long t0 = System.nanoTime();
+            server.mailSender().start();
+            while (db.execute().get("SELECT COUNT(*) AS n FROM mail_job WHERE status = 'SENT'")
+                    .map(row -> Rows.intOf(row, "n")).orElse(0) < jobs) {
+                Thread.sleep(20);
+            }
+            return jobs / ((System.nanoTime() - t0) / 1e9);
+        }
+    }
+
+    /** {@code bin/server} as a process of its own, as an operator starts it. */
+    private static final class Server implements AutoCloseable {
+        final Process process;
+        final URI uri;
+        final long startMillis;
+
+        private Server(Process process, URI uri, long startMillis) {
+            this.process = process;
+            this.uri = uri;
+            this.startMillis = startMillis;
+        }
+
+        static Server start(Path dir, boolean withUsers) throws Exception {
+            Files.createDirectories(dir);
+            if (withUsers) {
+                // Made before the server starts: it then holds the database alone.
+                try (Database db = Database.open(ConfigLoader.load(Optional.empty(),
+                        Map.of("auth.data-dir", dir.toString())).get("db"))) {
+                    Wrk.addKnownUsers(db);
+                }
+            }
+            Path config = dir.resolve("bench.yaml");
+            Files.writeString(config, """
+                    server:
+                      port: 0
+                    auth:
+                      data-dir: "%s"
+                      rate-limit:
+                        enabled: false
+                    """.formatted(dir));
+            long t0 = System.nanoTime();
+            Process process = new ProcessBuilder("bin/server", "--config", config.toString())
+                    .redirectErrorStream(true).start();
+            CompletableFuture<URI> listening = new CompletableFuture<>();
+            Thread.ofPlatform().daemon().start(() -> {
+                try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                        StandardCharsets.UTF_8))) {
+                    for (String line = in.readLine(); line != null; line = in.readLine()) {
+                        Matcher m = LISTENING.matcher(line);
+                        if (m.find()) {
+                            listening.complete(URI.create(m.group(1)));
+                        }
+                    }
+                } catch (IOException e) {
+                    listening.completeExceptionally(e);
+                }
+                listening.completeExceptionally(new IllegalStateException("bin/server exited"));
+            });
+            URI uri = listening.get(120, TimeUnit.SECONDS);
+            return new Server(process, uri, Duration.ofNanos(System.nanoTime() - t0).toMillis());
+        }
+
+        /** The process's resident set, from {@code /proc} (bin/server execs java, so the pid is the JVM's). */
+        long rssKb() throws IOException {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("\\D", ""));
+                }
+            }
+            throw new IllegalStateException("No VmRSS for " + process.pid());
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            process.destroy();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
+    }
+}
