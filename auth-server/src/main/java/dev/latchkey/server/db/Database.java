@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
@@ -16,6 +19,7 @@ import io.helidon.dbclient.DbExecute;
 import io.helidon.dbclient.DbTransaction;
 
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationVersion;
 
 /**
  * The database: embedded Derby by default, or a PostgreSQL server that several instances share
@@ -51,11 +55,13 @@ public final class Database implements AutoCloseable {
             System.setProperty("derby.stream.error.file", derbyLogFile(url));
         }
         try {
-            Flyway.configure()
-                    .dataSource(url, user, password)
-                    .locations(dialect.migrationLocations().toArray(String[]::new))
-                    .load()
-                    .migrate();
+            if (!schemaIsCurrent(url, user, password, dialect)) {
+                Flyway.configure()
+                        .dataSource(url, user, password)
+                        .locations(dialect.migrationLocations().toArray(String[]::new))
+                        .load()
+                        .migrate();
+            }
         } catch (RuntimeException e) {
             if (hasSqlState(e, "XSDB6")) {
                 throw new DatabaseInUseException(url, e);
@@ -63,6 +69,33 @@ public final class Database implements AutoCloseable {
             throw e;
         }
         return new Database(DbClient.create(db), url, dialect);
+    }
+
+    /**
+     * Whether the newest migration this build carries is applied already. Then Flyway is not even
+     * loaded: its scanning and checks took about 650 ms of a 1.7 s start. A database that is behind
+     * (or ahead, which Flyway refuses) or new goes through Flyway as before.
+     */
+    private static boolean schemaIsCurrent(String url, String user, String password, Dialect dialect) {
+        try (Connection connection = DriverManager.getConnection(url, user, password);
+             Statement statement = connection.createStatement();
+             ResultSet versions = statement.executeQuery(
+                     "SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"success\" = TRUE")) {
+            MigrationVersion newest = null;
+            while (versions.next()) {
+                String version = versions.getString(1);
+                if (version != null) {
+                    MigrationVersion applied = MigrationVersion.fromVersion(version);
+                    newest = newest == null || applied.isNewerThan(newest) ? applied : newest;
+                }
+            }
+            return MigrationVersion.fromVersion(dialect.schemaVersion()).equals(newest);
+        } catch (SQLException e) {
+            if (hasSqlState(e, "XSDB6")) {
+                throw new DatabaseInUseException(url, e);
+            }
+            return false; // no history table yet: a new database
+        }
     }
 
     public DbClient client() {

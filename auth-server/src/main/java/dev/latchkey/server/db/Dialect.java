@@ -10,19 +10,21 @@ import io.helidon.dbclient.DbExecute;
  * everything they must agree on lives in the database.
  */
 public enum Dialect {
-    DERBY("VALUES 1", "VALUES IDENTITY_VAL_LOCAL()", "", false),
-    POSTGRESQL("SELECT 1", "SELECT lastval()", " FOR UPDATE SKIP LOCKED", true);
+    DERBY("VALUES 1", "VALUES IDENTITY_VAL_LOCAL()", "", false, "5"),
+    POSTGRESQL("SELECT 1", "SELECT lastval()", " FOR UPDATE SKIP LOCKED", true, "5");
 
     private final String healthStatement;
     private final String lastIdentity;
     private final String skipLocked;
     private final boolean shared;
+    private final String schemaVersion;
 
-    Dialect(String healthStatement, String lastIdentity, String skipLocked, boolean shared) {
+    Dialect(String healthStatement, String lastIdentity, String skipLocked, boolean shared, String schemaVersion) {
         this.healthStatement = healthStatement;
         this.lastIdentity = lastIdentity;
         this.skipLocked = skipLocked;
         this.shared = shared;
+        this.schemaVersion = schemaVersion;
     }
 
     /** The dialect of a JDBC URL: {@code jdbc:postgresql:} or {@code jdbc:derby:}. */
@@ -46,6 +48,11 @@ public enum Dialect {
         return this == POSTGRESQL
                 ? List.of("classpath:db/migration", "classpath:db/vendor/postgresql")
                 : List.of("classpath:db/migration");
+    }
+
+    /** The version of the newest migration for this database (kept equal to the files by {@code MigrationsTest}). */
+    String schemaVersion() {
+        return schemaVersion;
     }
 
     /** Whether several server processes may use one database at once. */

@@ -9,4 +9,8 @@ public interface MailTransport {
     Session session();
 
     void deliver(MimeMessage message, long jobId) throws MessagingException;
+
+    /** The sender has delivered what was due: connections kept open for the batch may close. */
+    default void batchDone() {
+    }
 }
