@@ -16,6 +16,12 @@ class PasswordsTest {
     private final Passwords passwords = new Passwords(2);
 
     @Test
+    void dummyHashWhenCheckedThenCostsWhatARealHashCosts() {
+        assertThat(passwords.needsRehash(Passwords.DUMMY_HASH)).as("the current Argon2id parameters").isFalse();
+        assertThat(passwords.matchesNothing("anything at all")).isFalse();
+    }
+
+    @Test
     void hashIsArgon2idPhcStringWithContractParameters() {
         String hash = passwords.hash("velvet tractor orbits quietly");
         assertThat(hash).matches("\\$argon2id\\$v=19\\$m=19456,t=2,p=1\\$[A-Za-z0-9+/]{22}\\$[A-Za-z0-9+/]{43}");
