@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -165,7 +166,7 @@ public final class ThroughputBenchmark {
 
     /** Queues {@code jobs} invitations at once, starts the sender and returns the emails sent per second. */
     private static double drain(Path dir, Optional<Integer> smtpPort, int jobs) throws Exception {
-        Map<String, String> settings = new java.util.HashMap<>(Map.of("auth.data-dir", dir.toString(),
+        Map<String, String> settings = new HashMap<>(Map.of("auth.data-dir", dir.toString(),
                 "server.port", "0", "auth.mail.transport", smtpPort.isPresent() ? "smtp" : "file"));
         smtpPort.ifPresent(port -> settings.putAll(Map.of("auth.mail.smtp.host", "127.0.0.1",
                 "auth.mail.smtp.port", Integer.toString(port))));
