@@ -85,7 +85,7 @@ public final class AuthServer implements AutoCloseable {
             MailJobs mailJobs = new MailJobs(db.dialect(), clock, mail.retryInitialDelay(), mail.retryMaxDelay(),
                     mail.maxAttempts());
             MailSender sender = new MailSender(db, mailJobs,
-                    new ResetLetters(db, users, tokens, audit, publicUrl::get, settings.resetTokenTtl(),
+                    new ResetLetters(users, tokens, audit, publicUrl::get, settings.resetTokenTtl(),
                             settings.inviteTokenTtl(), clock),
                     transport(mail, clock), audit, mail.from(), mail.pollInterval(), mail.lease());
             PasswordChanges changes = new PasswordChanges(users, passwords, policy, mailJobs, sender::wake, audit,

@@ -9,10 +9,11 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import io.helidon.dbclient.DbExecute;
+
 import dev.latchkey.server.audit.AuditEvent;
 import dev.latchkey.server.audit.AuditLog;
 import dev.latchkey.server.audit.AuditType;
-import dev.latchkey.server.db.Database;
 import dev.latchkey.server.mail.Letter;
 import dev.latchkey.server.mail.LetterWriter;
 import dev.latchkey.server.mail.MailJob;
@@ -21,8 +22,8 @@ import dev.latchkey.server.user.User;
 import dev.latchkey.server.user.Users;
 
 /**
- * Writes the flow's emails. It looks the address up (off the request path), issues any token in its own
- * transaction right before delivery, and builds links from {@code auth.public-url} with the token in
+ * Writes the flow's emails. It looks the address up (off the request path), issues any token right
+ * before delivery (in the sender's transaction for the batch, committed before any is sent), and builds links from {@code auth.public-url} with the token in
  * the fragment, so the token never reaches a server log or a Referer header. The help-desk reset names
  * the staff member who started it, never the reason they gave.
  */
@@ -30,7 +31,6 @@ public final class ResetLetters implements LetterWriter {
     private static final DateTimeFormatter WHEN = DateTimeFormatter
             .ofPattern("EEEE d MMMM yyyy 'at' HH:mm 'UTC'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
-    private final Database db;
     private final Users users;
     private final ResetTokens tokens;
     private final AuditLog audit;
@@ -39,9 +39,8 @@ public final class ResetLetters implements LetterWriter {
     private final Duration inviteTtl;
     private final Clock clock;
 
-    public ResetLetters(Database db, Users users, ResetTokens tokens, AuditLog audit, Supplier<URI> publicUrl,
+    public ResetLetters(Users users, ResetTokens tokens, AuditLog audit, Supplier<URI> publicUrl,
                         Duration resetTtl, Duration inviteTtl, Clock clock) {
-        this.db = db;
         this.users = users;
         this.tokens = tokens;
         this.audit = audit;
@@ -52,52 +51,50 @@ public final class ResetLetters implements LetterWriter {
     }
 
     @Override
-    public Optional<Letter> write(MailJob job) {
-        Optional<User> user = users.findByEmail(db.execute(), job.recipient());
+    public Optional<Letter> write(DbExecute db, MailJob job) {
+        Optional<User> user = users.findByEmail(db, job.recipient());
         if (user.isEmpty()) {
             if (job.kind() == MailKind.PASSWORD_RESET) {
-                audit.record(db.execute(), new AuditEvent(AuditType.RESET_REQUEST_UNKNOWN_ADDRESS, null,
+                audit.record(db, new AuditEvent(AuditType.RESET_REQUEST_UNKNOWN_ADDRESS, null,
                         job.recipient(), null, job.clientIp(), "No account has this address; nothing sent")
                         .withMailJob(job.id()));
             }
             return Optional.empty();
         }
         return Optional.of(switch (job.kind()) {
-            case PASSWORD_RESET -> reset(job, user.get(), "Someone (we hope you) asked to reset the password of your"
+            case PASSWORD_RESET -> reset(db, job, user.get(), "Someone (we hope you) asked to reset the password of your"
                     + " Latchkey account.");
-            case HELPDESK_RESET -> reset(job, user.get(), "A member of the help desk, " + job.actor()
+            case HELPDESK_RESET -> reset(db, job, user.get(), "A member of the help desk, " + job.actor()
                     + ", started a reset of the password of your Latchkey account.");
-            case INVITATION -> invitation(job, user.get());
+            case INVITATION -> invitation(db, job, user.get());
             case PASSWORD_CHANGED -> changed(job, user.get());
         });
     }
 
-    private Letter reset(MailJob job, User user, String why) {
-        String token = issue(job, user, ResetTokens.Purpose.RESET, resetTtl);
+    private Letter reset(DbExecute db, MailJob job, User user, String why) {
+        String token = issue(db, job, user, ResetTokens.Purpose.RESET, resetTtl);
         return tokenLetter(user, token, resetTtl, "Reset your Latchkey password", why,
                 "To choose a new password, open this link:", "Choose a new password",
                 "If you did not ask for this, ignore this email: your password stays as it is.");
     }
 
-    private Letter invitation(MailJob job, User user) {
-        String token = issue(job, user, ResetTokens.Purpose.INVITE, inviteTtl);
+    private Letter invitation(DbExecute db, MailJob job, User user) {
+        String token = issue(db, job, user, ResetTokens.Purpose.INVITE, inviteTtl);
         return tokenLetter(user, token, inviteTtl, "You are invited to Latchkey",
                 job.actor() + " of the help desk created a Latchkey account for you.",
                 "To choose your password, open this link:", "Choose your password",
                 "If you did not expect this, ignore this email: nobody can use the account without this link.");
     }
 
-    /** Issues the token in its own transaction, right before delivery, superseding older ones. */
-    private String issue(MailJob job, User user, ResetTokens.Purpose purpose, Duration ttl) {
-        return db.inTransaction(tx -> {
-            String issued = tokens.issue(tx, user.id(), purpose, ttl);
-            if (job.kind() == MailKind.PASSWORD_RESET) {
-                audit.record(tx, new AuditEvent(AuditType.RESET_REQUESTED, user.id(), user.email(), null,
-                        job.clientIp(), "Reset token issued; older unused tokens invalidated; email being sent")
-                        .withMailJob(job.id()));
-            }
-            return issued;
-        });
+    /** Issues the token right before delivery, superseding older ones. */
+    private String issue(DbExecute db, MailJob job, User user, ResetTokens.Purpose purpose, Duration ttl) {
+        String issued = tokens.issue(db, user.id(), purpose, ttl);
+        if (job.kind() == MailKind.PASSWORD_RESET) {
+            audit.record(db, new AuditEvent(AuditType.RESET_REQUESTED, user.id(), user.email(), null,
+                    job.clientIp(), "Reset token issued; older unused tokens invalidated; email being sent")
+                    .withMailJob(job.id()));
+        }
+        return issued;
     }
 
     private Letter tokenLetter(User user, String token, Duration ttl, String subject, String why, String openLink,
