@@ -80,7 +80,8 @@ public final class AuthServer implements AutoCloseable {
             ResetTokens tokens = new ResetTokens(clock);
             Sessions sessions = new Sessions(clock, settings.sessionTtl());
             Passwords passwords = new Passwords(settings.maxConcurrentHashes());
-            RateLimits limits = RateLimits.create(db, clock, settings.rateLimitsEnabled(), settings.helpdeskResetQuota());
+            RateLimits limits = RateLimits.create(db, clock, settings.rateLimitsEnabled(),
+                    settings.helpdeskResetQuota());
             MailSettings mail = settings.mail();
             MailJobs mailJobs = new MailJobs(db.dialect(), clock, mail.retryInitialDelay(), mail.retryMaxDelay(),
                     mail.maxAttempts());
@@ -118,7 +119,8 @@ public final class AuthServer implements AutoCloseable {
             LogGuard.apply();
             publicUrl.set(settings.publicUrl().orElse(http(host, server.port())));
             warnAboutRiskySettings(settings, publicUrl.get());
-            if (db.dialect().shared() && "latchkey".equals(config.get("db.connection.password").asString().orElse(""))) {
+            String dbPassword = config.get("db.connection.password").asString().orElse("");
+            if (db.dialect().shared() && "latchkey".equals(dbPassword)) {
                 LOG.warning("db.connection.password is the default one: give the PostgreSQL user its own password.");
             }
             sender.start();

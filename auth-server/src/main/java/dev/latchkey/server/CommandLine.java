@@ -27,7 +27,8 @@ public record CommandLine(List<String> words, Map<String, String> options) {
               java -jar auth-server.jar users add --email E [--name N] [--role USER|HELPDESK|ADMIN] [--config FILE]
                   (reads the password as one line from standard input)
               java -jar auth-server.jar users list [--config FILE]
-              java -jar auth-server.jar db copy-to-postgresql --to jdbc:postgresql://HOST:PORT/DB --to-user U [--config FILE]
+              java -jar auth-server.jar db copy-to-postgresql --to jdbc:postgresql://HOST:PORT/DB --to-user U
+                  [--config FILE]
                   (copies the Derby database into an empty PostgreSQL one; reads its password from standard input)""";
     private static final Set<String> OPTIONS = Set.of("--config", "--email", "--name", "--role", "--to", "--to-user");
     private static final Set<String> COMMANDS = Set.of("users", "db");
@@ -68,7 +69,7 @@ public record CommandLine(List<String> words, Map<String, String> options) {
         return words.isEmpty() ? Optional.empty() : Optional.of(words.get(0));
     }
 
-    /** Runs {@code command} with the configuration {@code --config} names; one that cannot be read is a usage error (2). */
+    /** Runs {@code command} with the configuration {@code --config} names; an unreadable one is a usage error (2). */
     public int withConfig(PrintStream err, ToIntFunction<Config> command) {
         Config config;
         try {

@@ -67,7 +67,8 @@ public final class CopyCommand {
             return 1;
         } catch (RuntimeException e) {
             if (Database.hasSqlState(e, "XJ004")) {
-                err.println("No Derby database at " + sourceUrl.replaceFirst(";.*", "") + ": is the data folder right?");
+                err.println("No Derby database at " + sourceUrl.replaceFirst(";.*", "")
+                        + ": is the data folder right?");
             } else {
                 err.println("The copy failed and nothing was written: " + e.getMessage());
             }

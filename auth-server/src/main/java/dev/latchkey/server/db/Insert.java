@@ -28,7 +28,7 @@ public final class Insert {
         values(db, table, "", values);
     }
 
-    /** Inserts the non-null {@code values}, with {@code clause} (such as {@code OVERRIDING SYSTEM VALUE}) before them. */
+    /** Inserts the non-null {@code values}, {@code clause} (such as {@code OVERRIDING SYSTEM VALUE}) before them. */
     static void values(DbExecute db, String table, String clause, Map<String, Object> values) {
         List<String> columns = new ArrayList<>();
         List<Object> given = new ArrayList<>();

@@ -85,7 +85,8 @@ public final class HelpdeskService {
         try {
             created = db.inTransaction(tx -> {
                 long id = users.create(tx, email, displayName, role, null, clock.instant());
-                long job = mailJobs.enqueue(tx, MailKind.INVITATION, email, clientIp, staff.user().displayName());
+                long job = mailJobs.enqueueReturningId(tx, MailKind.INVITATION, email, clientIp,
+                        staff.user().displayName());
                 audit.record(tx, new AuditEvent(AuditType.USER_INVITED, id, email, staff.user().email(), clientIp,
                         "Invited with role " + role + "; invitation email queued").withMailJob(job));
                 return users.findById(tx, id).orElseThrow();
@@ -110,7 +111,7 @@ public final class HelpdeskService {
         User user = target(staff, userId);
         staffQuota.hit(Long.toString(staff.user().id())).throwIfRefused();
         db.inTransaction(tx -> {
-            long job = mailJobs.enqueue(tx, MailKind.HELPDESK_RESET, user.email(), clientIp,
+            long job = mailJobs.enqueueReturningId(tx, MailKind.HELPDESK_RESET, user.email(), clientIp,
                     staff.user().displayName());
             audit.record(tx, new AuditEvent(AuditType.HELPDESK_RESET_STARTED, user.id(), user.email(),
                     staff.user().email(), clientIp, "Reason: " + reason).withMailJob(job));

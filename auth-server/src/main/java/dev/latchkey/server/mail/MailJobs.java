@@ -35,14 +35,19 @@ public final class MailJobs {
         this.maxAttempts = maxAttempts;
     }
 
-    /**
-     * Queues a job in the caller's transaction, so it commits with whatever caused it; returns its id
-     * (read on the transaction's own connection, which is why a transaction is required).
-     */
-    public long enqueue(DbTransaction tx, MailKind kind, String recipient, String clientIp, String actor) {
+    /** Queues a job through {@code db}: in the caller's transaction, it commits with whatever caused it. */
+    public void enqueue(DbExecute db, MailKind kind, String recipient, String clientIp, String actor) {
         long now = clock.millis();
-        Insert.into(tx, "mail_job", "kind", kind.name(), "recipient", recipient, "client_ip", clientIp, "actor", actor,
+        Insert.into(db, "mail_job", "kind", kind.name(), "recipient", recipient, "client_ip", clientIp, "actor", actor,
                 "created_at", now, "status", MailStatus.QUEUED.name(), "attempts", 0, "next_attempt_at", now);
+    }
+
+    /**
+     * Queues a job in the caller's transaction and returns its id (read on the transaction's own
+     * connection, which is why a transaction is required).
+     */
+    public long enqueueReturningId(DbTransaction tx, MailKind kind, String recipient, String clientIp, String actor) {
+        enqueue(tx, kind, recipient, clientIp, actor);
         return dialect.lastIdentity(tx);
     }
 
@@ -84,7 +89,8 @@ public final class MailJobs {
     }
 
     public void markDiscarded(DbExecute db, long id, String owner) {
-        db.update("UPDATE mail_job SET status = 'DISCARDED'," + RELEASE + " WHERE id = ? AND claimed_by = ?", id, owner);
+        db.update("UPDATE mail_job SET status = 'DISCARDED'," + RELEASE + " WHERE id = ? AND claimed_by = ?",
+                id, owner);
     }
 
     /** Gives up {@code owner}'s claims on jobs it has not finished (a sender stopping). */

@@ -40,6 +40,7 @@ import dev.latchkey.server.db.Database;
 public final class MailSender implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(MailSender.class.getName());
     private static final int BATCH = 20;
+    private static final Duration GATHER = Duration.ofMillis(25);
 
     private final Database db;
     private final MailJobs jobs;
@@ -233,6 +234,20 @@ public final class MailSender implements AutoCloseable {
                 }
                 woken = false;
             }
+            gather();
+        }
+    }
+
+    /**
+     * Lets the jobs of a burst of requests gather for a moment before claiming them: under load each
+     * request wakes the sender, which otherwise claimed, wrote and marked them one or two at a time,
+     * three transactions each.
+     */
+    private void gather() {
+        try {
+            Thread.sleep(GATHER);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -67,7 +67,7 @@ public final class PasswordChanges {
      */
     public void store(DbTransaction tx, User user, String hash, AuditEvent event, String clientIp) {
         users.updatePassword(tx, user.id(), hash, clock.instant());
-        long notice = mailJobs.enqueue(tx, MailKind.PASSWORD_CHANGED, user.email(), clientIp, null);
+        long notice = mailJobs.enqueueReturningId(tx, MailKind.PASSWORD_CHANGED, user.email(), clientIp, null);
         audit.record(tx, event.withMailJob(notice));
     }
 

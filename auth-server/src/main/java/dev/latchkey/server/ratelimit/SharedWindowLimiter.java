@@ -18,12 +18,14 @@ import dev.latchkey.server.token.Tokens;
  */
 public final class SharedWindowLimiter implements Limiter {
     private static final int PURGE_EVERY = 1024;
-    private static final String HIT = "INSERT INTO rate_window AS w (limiter, client_key, window_start, hits, expires_at)"
+    private static final String HIT = "INSERT INTO rate_window AS w"
+            + " (limiter, client_key, window_start, hits, expires_at)"
             + " VALUES (?, ?, ?, 1, ?) ON CONFLICT (limiter, client_key) DO UPDATE SET"
             + " hits = CASE WHEN w.expires_at <= EXCLUDED.window_start THEN 1 ELSE w.hits + 1 END,"
             + " window_start = CASE WHEN w.expires_at <= EXCLUDED.window_start"
             + " THEN EXCLUDED.window_start ELSE w.window_start END,"
-            + " expires_at = CASE WHEN w.expires_at <= EXCLUDED.window_start THEN EXCLUDED.expires_at ELSE w.expires_at END"
+            + " expires_at = CASE WHEN w.expires_at <= EXCLUDED.window_start"
+            + " THEN EXCLUDED.expires_at ELSE w.expires_at END"
             + " RETURNING hits, expires_at";
 
     private final Database db;
@@ -57,7 +59,8 @@ public final class SharedWindowLimiter implements Limiter {
     @Override
     public void refund(String key) {
         db.execute().update("UPDATE rate_window SET hits = hits - 1"
-                + " WHERE limiter = ? AND client_key = ? AND expires_at > ? AND hits > 0", name, hash(key), clock.millis());
+                + " WHERE limiter = ? AND client_key = ? AND expires_at > ? AND hits > 0",
+                name, hash(key), clock.millis());
     }
 
     private void purgeNowAndThen(long now) {

@@ -23,7 +23,8 @@ import dev.latchkey.server.user.Users;
 
 /**
  * Writes the flow's emails. It looks the address up (off the request path), issues any token right
- * before delivery (in the sender's transaction for the batch, committed before any is sent), and builds links from {@code auth.public-url} with the token in
+ * before delivery (in the sender's transaction for the batch, committed before any is sent), and
+ * builds links from {@code auth.public-url} with the token in
  * the fragment, so the token never reaches a server log or a Referer header. The help-desk reset names
  * the staff member who started it, never the reason they gave.
  */

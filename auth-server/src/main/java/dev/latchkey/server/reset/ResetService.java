@@ -55,7 +55,11 @@ public final class ResetService {
     public void request(String email, String clientIp) {
         limits.resetRequestsPerIp().hit(clientIp).throwIfRefused();
         if (limits.resetRequestsPerEmail().hit(email).allowed()) {
-            db.inTransaction(tx -> mailJobs.enqueue(tx, MailKind.PASSWORD_RESET, email, clientIp, null));
+            // A transaction of one insert: rerun if Derby gives up on a lock under load (Database).
+            db.inTransaction(tx -> {
+                mailJobs.enqueue(tx, MailKind.PASSWORD_RESET, email, clientIp, null);
+                return null;
+            });
             mailWake.run();
         } else {
             audit.record(db.execute(), new AuditEvent(AuditType.RESET_REQUEST_THROTTLED, null, email, null, clientIp,
