@@ -2,7 +2,6 @@ package dev.latchkey.server.mail;
 
 import java.io.UnsupportedEncodingException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,14 +27,12 @@ import dev.latchkey.server.db.Database;
 /**
  * The background sender: claims due jobs, has each written into a letter (which makes its token right
  * before delivery), delivers it, and marks the job sent only once the transport accepted it. A batch's
- * tokens are issued in one transaction and its sent marks recorded in another (two commits for up to
- * 20 emails, where there were two per email). A failure leaves the job queued with its last error and
- * a later retry time; a crash at any point leaves the job queued, to be sent after a restart, or by
- * another instance once this one's claim has run out.
+ * tokens are issued in one transaction, committed before any is sent. A failure leaves the job queued
+ * with its last error and a later retry time; a crash at any point leaves the job queued, to be sent
+ * after a restart, or by another instance once this one's claim has run out.
  * Several instances on one database never send a job twice while each holds its claim: a claim lasts
- * {@code lease} and is renewed before a delivery once less than half of it is left, and one delivery
- * takes less than that half (the SMTP transport's timeouts bound it to about 150 s; the default lease
- * is 5 minutes).
+ * {@code lease} and is renewed right before each delivery, which takes less (the SMTP transport's
+ * timeouts bound it to about 150 s; the default lease is 5 minutes).
  */
 public final class MailSender implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(MailSender.class.getName());
@@ -110,31 +107,12 @@ public final class MailSender implements AutoCloseable {
      * process, so that a caller (a test) finds every job it saw due handled when this returns.
      */
     public synchronized int sendDue() {
-        long claimedAt = System.nanoTime();
         List<MailJob> claimed = jobs.claim(db, owner, BATCH, lease);
         if (claimed.isEmpty()) {
             return 0;
         }
-        Map<MailJob, Letter> letters = write(claimed);
-        List<MailJob> delivered = new ArrayList<>();
-        letters.forEach((job, letter) -> {
-            if (deliver(job, letter, claimedAt)) {
-                delivered.add(job);
-            }
-        });
+        write(claimed).forEach(this::deliver);
         transport.batchDone();
-        if (!delivered.isEmpty()) {
-            // One transaction for the batch: each commit is a flush of Derby's log.
-            db.inTransaction(tx -> {
-                for (MailJob job : delivered) {
-                    jobs.markSent(tx, job.id());
-                    audit.record(tx, new AuditEvent(AuditType.MAIL_SENT, null, job.recipient(), "system",
-                            job.clientIp(), kindText(job) + " email delivered").withMailJob(job.id()));
-                }
-                return null;
-            });
-            delivered.forEach(job -> LOG.info(() -> "Mail job " + job.id() + " (" + job.kind() + ") delivered"));
-        }
         return claimed.size();
     }
 
@@ -173,21 +151,29 @@ public final class MailSender implements AutoCloseable {
         return letter;
     }
 
-    /** Delivers one letter; true when the transport accepted it, else the failure is recorded. */
-    private boolean deliver(MailJob job, Letter letter, long claimedAt) {
-        // The claim is renewed once less than half of it is left, which one delivery never uses up.
-        boolean fresh = System.nanoTime() - claimedAt < lease.toNanos() / 2;
-        if (!fresh && !jobs.renew(db.execute(), job.id(), owner, lease)) {
+    /**
+     * Delivers one letter while this sender still holds its job (the claim renewed first, so that one
+     * delivery has the whole lease), and records it sent at once: a job is never left delivered but
+     * unrecorded for longer than its own delivery.
+     */
+    private void deliver(MailJob job, Letter letter) {
+        if (!jobs.renew(db.execute(), job.id(), owner, lease)) {
             LOG.warning(() -> "Mail job " + job.id() + " left to another sender: this one's claim ran out");
-            return false;
+            return;
         }
         try {
             transport.deliver(message(letter), job.id());
-            return true;
         } catch (MessagingException | RuntimeException e) {
             fail(job, describe(e), letter.secret());
-            return false;
+            return;
         }
+        db.inTransaction(tx -> {
+            jobs.markSent(tx, job.id());
+            audit.record(tx, new AuditEvent(AuditType.MAIL_SENT, null, job.recipient(), "system", job.clientIp(),
+                    kindText(job) + " email delivered").withMailJob(job.id()));
+            return null;
+        });
+        LOG.info(() -> "Mail job " + job.id() + " (" + job.kind() + ") delivered");
     }
 
     @Override
