@@ -1,6 +1,7 @@
 package dev.latchkey.server.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,6 +34,17 @@ class AuthSettingsTest {
         assertThat(settings.mail().from()).isEqualTo("Latchkey <no-reply@localhost>");
         assertThat(settings.mail().smtp().port()).isEqualTo(25);
         assertThat(settings.mail().smtp().starttls()).isFalse();
+    }
+
+    @Test
+    void mailLeaseWhenZeroOrNegativeThenRefusedAtStart() {
+        for (String lease : new String[] {"PT0S", "-PT1M"}) {
+            assertThatThrownBy(() -> AuthSettings.from(ConfigLoader.load(Optional.empty(),
+                    Map.of("auth.mail.lease", lease))))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("auth.mail.lease");
+        }
+        assertThat(AuthSettings.from(ConfigLoader.load(Optional.empty(), Map.of())).mail().lease())
+                .isEqualTo(Duration.ofMinutes(5));
     }
 
     @Test
