@@ -1,27 +1,18 @@
 package dev.latchkey.server.bench;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.icegreen.greenmail.util.GreenMail;
 
@@ -31,6 +22,7 @@ import dev.latchkey.server.config.ConfigLoader;
 import dev.latchkey.server.db.Database;
 import dev.latchkey.server.db.Rows;
 import dev.latchkey.server.password.Passwords;
+import dev.latchkey.server.support.ServerProcess;
 import dev.latchkey.server.support.Smtp;
 import dev.latchkey.server.user.Users;
 
@@ -42,7 +34,6 @@ import dev.latchkey.server.user.Users;
  * (GreenMail), in this JVM. Run it with {@code bin/bench throughput}.
  */
 public final class ThroughputBenchmark {
-    private static final Pattern LISTENING = Pattern.compile("listening on (http://\\S+)");
     private static final int STARTS = 7;
 
     private ThroughputBenchmark() {
@@ -75,17 +66,16 @@ public final class ThroughputBenchmark {
 
         // Launch 0 is not counted: the first start after a build records the caches the others read.
         try (Server warmUp = Server.start(base.resolve("restart"), false)) {
-            System.out.println("warm-up start: " + warmUp.startMillis + " ms (server log: " + base.resolve("restart")
-                    + "/server.log)");
+            System.out.println("warm-up start: " + warmUp.startMillis() + " ms");
         }
         List<Long> restarts = new ArrayList<>();
         List<Long> firstStarts = new ArrayList<>();
         for (int i = 0; i < STARTS; i++) {
             try (Server server = Server.start(base.resolve("restart"), false)) {
-                restarts.add(server.startMillis);
+                restarts.add(server.startMillis());
             }
             try (Server server = Server.start(base.resolve("new-" + i), false)) {
-                firstStarts.add(server.startMillis);
+                firstStarts.add(server.startMillis());
             }
         }
         rows.add(new Row("server: launch to listening, existing data", spread(restarts), "< 1,000 ms (median of 7)"));
@@ -100,16 +90,16 @@ public final class ThroughputBenchmark {
             // Sign-ins first: after the reset load the sender is still draining thousands of queued
             // emails, which would take the CPU the hashes need. After a warm-up: an Argon2id hash not
             // yet compiled takes several times as long.
-            Wrk.run(server.uri, 8, 5, Wrk.SIGN_INS);
-            Wrk.Result signIns = Wrk.run(server.uri, 8, 15, Wrk.SIGN_INS);
+            Wrk.run(server.uri(), 8, 5, Wrk.SIGN_INS);
+            Wrk.Result signIns = Wrk.run(server.uri(), 8, 15, Wrk.SIGN_INS);
             rows.add(new Row("sign-ins/s (right password), 8 connections", "%.1f/s, p99 %.0f ms; %d of %d 201"
                     .formatted(signIns.requestsPerSecond(), signIns.p99Millis(), signIns.statuses()
                             .getOrDefault(201, 0L), signIns.answers()),
                     "about cores / hash time = %d / %.0f ms = %.0f/s".formatted(cores, hashMillis,
                             cores * 1000 / hashMillis)));
-            Wrk.run(server.uri, 32, 5);
-            Wrk.Result eight = Wrk.run(server.uri, 8, 15);
-            Wrk.Result thirtyTwo = Wrk.run(server.uri, 32, 15);
+            Wrk.run(server.uri(), 32, 5);
+            Wrk.Result eight = Wrk.run(server.uri(), 8, 15);
+            Wrk.Result thirtyTwo = Wrk.run(server.uri(), 32, 15);
             long rssLoaded = server.rssKb();
             rows.add(new Row("reset requests/s, 8 connections", rate(eight), ">= 3,500"));
             rows.add(new Row("reset requests/s, 32 connections", rate(thirtyTwo), ">= 5,000, p99 < 20 ms"));
@@ -196,17 +186,7 @@ public final class ThroughputBenchmark {
     }
 
     /** {@code bin/server} as a process of its own, as an operator starts it. */
-    private static final class Server implements AutoCloseable {
-        final Process process;
-        final URI uri;
-        final long startMillis;
-
-        private Server(Process process, URI uri, long startMillis) {
-            this.process = process;
-            this.uri = uri;
-            this.startMillis = startMillis;
-        }
-
+    private record Server(ServerProcess process, URI uri, long startMillis) implements AutoCloseable {
         static Server start(Path dir, boolean withUsers) throws Exception {
             Files.createDirectories(dir);
             if (withUsers) {
@@ -225,28 +205,8 @@ public final class ThroughputBenchmark {
                       rate-limit:
                         enabled: false
                     """.formatted(dir));
-            long t0 = System.nanoTime();
-            Process process = new ProcessBuilder("bin/server", "--config", config.toString())
-                    .redirectErrorStream(true).start();
-            CompletableFuture<URI> listening = new CompletableFuture<>();
-            Thread.ofPlatform().daemon().start(() -> {
-                try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                        StandardCharsets.UTF_8))) {
-                    for (String line = in.readLine(); line != null; line = in.readLine()) {
-                        Files.writeString(dir.resolve("server.log"), line + "\n", StandardOpenOption.CREATE,
-                                StandardOpenOption.APPEND);
-                        Matcher m = LISTENING.matcher(line);
-                        if (m.find()) {
-                            listening.complete(URI.create(m.group(1)));
-                        }
-                    }
-                } catch (IOException e) {
-                    listening.completeExceptionally(e);
-                }
-                listening.completeExceptionally(new IllegalStateException("bin/server exited"));
-            });
-            URI uri = listening.get(120, TimeUnit.SECONDS);
-            return new Server(process, uri, Duration.ofNanos(System.nanoTime() - t0).toMillis());
+            ServerProcess process = ServerProcess.launch(List.of("bin/server", "--config", config.toString()));
+            return new Server(process, URI.create("http://127.0.0.1:" + process.port()), process.startMillis());
         }
 
         /** The process's resident set, from {@code /proc} (bin/server execs java, so the pid is the JVM's). */
@@ -260,11 +220,8 @@ public final class ThroughputBenchmark {
         }
 
         @Override
-        public void close() throws InterruptedException {
-            process.destroy();
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
+        public void close() {
+            process.close();
         }
     }
 }

@@ -17,8 +17,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The auth server as a process of its own ({@code java ... dev.latchkey.server.Main}, on this test run's
- * class path), for what an in-process server cannot show: a {@code kill -9}.
+ * The auth server as a process of its own ({@code java ... dev.latchkey.server.Main} on this test run's
+ * class path, or {@code bin/server}), for what an in-process server cannot show: a {@code kill -9}, its
+ * start-up time and its memory.
  */
 public final class ServerProcess implements AutoCloseable {
     private static final Pattern LISTENING = Pattern.compile("Latchkey auth server listening on http://[^:]+:(\\d+)");
@@ -27,13 +28,10 @@ public final class ServerProcess implements AutoCloseable {
     private final List<String> output = new CopyOnWriteArrayList<>();
     private final int port;
 
-    private ServerProcess(Map<String, String> settings) {
-        List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command().orElse("java"));
-        settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add("dev.latchkey.server.Main");
+    private final long startMillis;
+
+    private ServerProcess(List<String> command) {
+        long t0 = System.nanoTime();
         try {
             process = new ProcessBuilder(command).redirectErrorStream(true).start();
         } catch (IOException e) {
@@ -56,10 +54,11 @@ public final class ServerProcess implements AutoCloseable {
             listening.completeExceptionally(new IllegalStateException("The server exited: " + output));
         });
         try {
-            port = listening.get(60, TimeUnit.SECONDS);
+            port = listening.get(120, TimeUnit.SECONDS);
+            startMillis = Duration.ofNanos(System.nanoTime() - t0).toMillis();
         } catch (TimeoutException e) {
             process.destroyForcibly();
-            throw new IllegalStateException("The server did not start within 60 s: " + output, e);
+            throw new IllegalStateException("The server did not start within 120 s: " + output, e);
         } catch (Exception e) {
             throw new IllegalStateException("The server did not start: " + output, e);
         }
@@ -67,11 +66,31 @@ public final class ServerProcess implements AutoCloseable {
 
     /** Starts a server with these settings (as system properties) and waits until it listens. */
     public static ServerProcess start(Map<String, String> settings) {
-        return new ServerProcess(settings);
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add("dev.latchkey.server.Main");
+        return new ServerProcess(command);
+    }
+
+    /** Runs {@code command} (such as {@code bin/server --config FILE}) and waits until the server it starts listens. */
+    public static ServerProcess launch(List<String> command) {
+        return new ServerProcess(command);
     }
 
     public int port() {
         return port;
+    }
+
+    /** From launch to the line saying the server listens. */
+    public long startMillis() {
+        return startMillis;
+    }
+
+    public long pid() {
+        return process.pid();
     }
 
     public List<String> output() {
