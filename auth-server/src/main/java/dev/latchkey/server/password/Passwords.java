@@ -17,7 +17,7 @@ import dev.latchkey.server.token.Tokens;
 public final class Passwords implements PasswordHasher {
     private static final int BCRYPT_MAX_BYTES = 72;
 
-    private final Argon2idHasher argon2 = new Argon2idHasher();
+    private final Argon2idHasher argon2;
     private final int maxConcurrent;
     private final Semaphore permits;
     /**
@@ -34,6 +34,7 @@ public final class Passwords implements PasswordHasher {
         int n = maxConcurrentHashes > 0 ? maxConcurrentHashes : Runtime.getRuntime().availableProcessors();
         this.maxConcurrent = n;
         this.permits = new Semaphore(n, true);
+        this.argon2 = new Argon2idHasher(n);
     }
 
     @Override

@@ -131,4 +131,29 @@ class PasswordsTest {
             pool.shutdownNow();
         }
     }
+
+    /** The hashes share one pool of memory blocks: running at once, none may see another's blocks. */
+    @Test
+    void matchesWhenHashesRunAtOnceOnSharedBlocksThenEachAnswersForItsOwnPassword() throws Exception {
+        List<String> words = List.of("velvet tractor orbits", "amber lantern drifts", "copper meadow hums",
+                "silent harbor wakes");
+        List<String> hashes = words.stream().map(passwords::hash).toList();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Boolean>> checks = new ArrayList<>();
+            for (int round = 0; round < 3; round++) {
+                for (int i = 0; i < words.size(); i++) {
+                    String word = words.get(i);
+                    String own = hashes.get(i);
+                    String other = hashes.get((i + 1) % words.size());
+                    checks.add(pool.submit(() -> passwords.matches(word, own) && !passwords.matches(word, other)));
+                }
+            }
+            for (Future<Boolean> check : checks) {
+                assertThat(check.get()).isTrue();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }
