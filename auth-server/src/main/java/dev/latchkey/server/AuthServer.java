@@ -18,10 +18,12 @@ import io.helidon.webserver.observe.health.HealthObserver;
 
 import dev.latchkey.password.PasswordPolicy;
 import dev.latchkey.server.audit.AuditLog;
+import dev.latchkey.server.cases.Cases;
 import dev.latchkey.server.config.AuthSettings;
 import dev.latchkey.server.config.DataDir;
 import dev.latchkey.server.config.MailSettings;
 import dev.latchkey.server.db.Database;
+import dev.latchkey.server.helpdesk.CaseService;
 import dev.latchkey.server.helpdesk.HelpdeskService;
 import dev.latchkey.server.http.AllowedHosts;
 import dev.latchkey.server.http.ClientIp;
@@ -35,11 +37,14 @@ import dev.latchkey.server.mail.SmtpTransport;
 import dev.latchkey.server.password.PasswordChanges;
 import dev.latchkey.server.password.Passwords;
 import dev.latchkey.server.ratelimit.RateLimits;
+import dev.latchkey.server.report.ReportService;
+import dev.latchkey.server.report.ReportTokens;
 import dev.latchkey.server.reset.ResetLetters;
 import dev.latchkey.server.reset.ResetService;
 import dev.latchkey.server.reset.ResetTokens;
 import dev.latchkey.server.session.SessionService;
 import dev.latchkey.server.session.Sessions;
+import dev.latchkey.server.signal.Signals;
 import dev.latchkey.server.user.Accounts;
 import dev.latchkey.server.user.Users;
 
@@ -80,27 +85,35 @@ public final class AuthServer implements AutoCloseable {
             ResetTokens tokens = new ResetTokens(clock);
             Sessions sessions = new Sessions(clock, settings.sessionTtl());
             Passwords passwords = new Passwords(settings.maxConcurrentHashes());
-            RateLimits limits = RateLimits.create(db, clock, settings.rateLimitsEnabled(),
-                    settings.helpdeskResetQuota());
+            RateLimits.Windows windows = new RateLimits.Windows(db, clock, settings.rateLimitsEnabled());
+            RateLimits limits = RateLimits.create(windows, settings.helpdeskResetQuota());
+            Cases cases = new Cases(db.dialect(), clock);
+            Signals signals = new Signals(db, cases, settings.signals(), windows);
+            ReportTokens reportTokens = new ReportTokens(clock, settings.reportTokenTtl());
             MailSettings mail = settings.mail();
             MailJobs mailJobs = new MailJobs(db.dialect(), clock, mail.retryInitialDelay(), mail.retryMaxDelay(),
                     mail.maxAttempts());
             MailSender sender = new MailSender(db, mailJobs,
-                    new ResetLetters(users, tokens, audit, publicUrl::get, settings.resetTokenTtl(),
-                            settings.inviteTokenTtl(), clock),
+                    new ResetLetters(users, tokens, reportTokens, signals, audit, publicUrl::get,
+                            settings.resetTokenTtl(), settings.inviteTokenTtl(), clock),
                     transport(mail, clock), audit, mail.from(), mail.pollInterval(), mail.lease());
             PasswordChanges changes = new PasswordChanges(users, passwords, policy, mailJobs, sender::wake, audit,
                     limits.weakPasswordsPerIp(), clock);
             ResetService resets = new ResetService(db, users, tokens, sessions, changes, mailJobs, sender::wake, audit,
-                    limits, clock);
+                    limits, signals, clock);
+            ReportService reports = new ReportService(db, users, reportTokens, tokens, sessions, cases, audit, limits,
+                    signals, settings.supportContact(), clock);
             SessionService sessionService = new SessionService(db, users, sessions, passwords, changes, audit, limits);
             HelpdeskService helpdesk = new HelpdeskService(db, users, mailJobs, sender::wake, audit,
                     limits.signInPerEmail(), limits.staffQuota(), clock);
+            CaseService caseService = new CaseService(helpdesk, db, users, cases, mailJobs, sender::wake, audit,
+                    limits.staffQuota());
             ClientIp clientIp = new ClientIp(settings.trustedProxies());
             HealthCheck dbCheck = DbClientHealthCheck.builder(db.client())
                     .query().statement(db.dialect().healthStatement()).build();
             String host = config.get("server.host").asString().orElse("127.0.0.1");
-            Api api = new Api(resets, sessionService, helpdesk, policy, clientIp, settings.resetTokenTtl(),
+            Api api = new Api(resets, reports, sessionService, helpdesk, caseService, policy, clientIp,
+                    settings.resetTokenTtl(),
                     new AllowedHosts(allowedHosts(settings, host)),
                     new HealthAccess(dbCheck, clientIp, settings.healthDetailsForAll()));
 

@@ -14,16 +14,18 @@ import io.helidon.webserver.http.HttpRouting;
 import dev.latchkey.server.config.ConfigLoader;
 import dev.latchkey.server.db.CopyCommand;
 import dev.latchkey.server.db.DatabaseInUseException;
+import dev.latchkey.server.helpdesk.CaseRoutes;
 import dev.latchkey.server.helpdesk.HelpdeskRoutes;
 import dev.latchkey.server.http.ErrorHandling;
 import dev.latchkey.server.http.HealthAccess;
 import dev.latchkey.server.http.SecurityHeaders;
 import dev.latchkey.server.password.PolicyRoutes;
+import dev.latchkey.server.report.ReportRoutes;
 import dev.latchkey.server.reset.PasswordResetRoutes;
 import dev.latchkey.server.session.MeRoutes;
 import dev.latchkey.server.session.SessionRoutes;
 import dev.latchkey.server.user.UsersCommand;
-import dev.latchkey.server.web.ResetPageRoutes;
+import dev.latchkey.server.web.PageRoutes;
 
 /**
  * {@code java -jar auth-server.jar [--config FILE]} serves;
@@ -67,8 +69,11 @@ public final class Main {
                 .register("/api/v1/sessions", new SessionRoutes(api.sessions(), api.clientIp()))
                 .register("/api/v1/me", new MeRoutes(api.sessions(), api.clientIp()))
                 .register("/api/v1/password-policy", new PolicyRoutes(api.policy()))
+                .register("/api/v1/reports", new ReportRoutes(api.reports(), api.clientIp()))
+                .register("/api/v1/helpdesk/cases", new CaseRoutes(api.cases(), api.sessions(), api.clientIp()))
                 .register("/api/v1/helpdesk", new HelpdeskRoutes(api.helpdesk(), api.sessions(), api.clientIp()))
-                .register("/reset", new ResetPageRoutes())
+                .register("/reset", new PageRoutes("reset", true))
+                .register("/report", new PageRoutes("report", false))
                 // Health is the observe feature's; its other methods get 405 here (no route is a 404).
                 .route(method -> !method.equals(Method.GET), PathMatchers.exact(HealthAccess.PATH),
                         ErrorHandling.allowOnly(Method.GET));

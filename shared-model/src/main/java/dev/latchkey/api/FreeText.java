@@ -8,6 +8,8 @@ package dev.latchkey.api;
 public final class FreeText {
     public static final int NAME_MAX = 200;
     public static final int REASON_MAX = 500;
+    /** A help-desk note on a case: stored in 2,000 UTF-16 units, which 1,000 characters always fit. */
+    public static final int NOTE_MAX = 1000;
 
     private FreeText() {
     }

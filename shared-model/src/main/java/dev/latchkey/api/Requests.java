@@ -25,4 +25,7 @@ public final class Requests {
 
     public record HelpdeskResetRequest(String reason) {
     }
+
+    public record CaseNoteRequest(String text) {
+    }
 }

@@ -1,5 +1,7 @@
 package dev.latchkey.api;
 
+import java.util.List;
+
 /** Response bodies of the API v1. Times are ISO-8601 instants in UTC. */
 public final class Responses {
     private Responses() {
@@ -35,5 +37,38 @@ public final class Responses {
     /** One audit row; {@code delivery} is set when the event caused an email. */
     public record AuditEntry(long id, String at, String type, String userEmail, String actor, String ip,
                              String detail, Delivery delivery) {
+    }
+
+    /**
+     * What a "Not you?" link reports, shown before the owner confirms: {@code event} is
+     * RESET_REQUESTED, INVITATION or PASSWORD_CHANGED; {@code clientIp} is where the event came from
+     * (null when unknown); {@code email} is masked.
+     */
+    public record ReportView(String event, String occurredAt, String clientIp, String email, String expiresAt) {
+    }
+
+    /**
+     * What a confirmed report did: {@code held} tells whether the account is now held (every session
+     * signed out, no password sign-in or self-service reset until the help desk releases it);
+     * {@code reference} is the help-desk case number to quote; {@code supportContact} how to reach them.
+     */
+    public record ReportOutcome(String event, boolean held, long reference, String message, String supportContact) {
+    }
+
+    /**
+     * A help-desk case: {@code kind} REPORT (an owner's "Not you?") or SIGNAL (raised by the server;
+     * {@code signal} names which: MANY_ADDRESSES_FROM_IP, MANY_REJECTED_TOKENS_FROM_IP, STAFF_ACCOUNT_RESET,
+     * FAR_NETWORK_COMPLETE); {@code status} OPEN, ACKNOWLEDGED or RESOLVED; {@code held} whether the
+     * account is held now. {@code userId}/{@code userEmail} are null for a signal about an IP alone.
+     */
+    public record CaseSummary(long id, String kind, String signal, String status, String summary, Long userId,
+                              String userEmail, String ip, boolean held, String openedAt, String updatedAt) {
+    }
+
+    public record CaseNote(String at, String author, String text) {
+    }
+
+    /** A case with its notes (oldest first) and the audit events around it (newest first). */
+    public record CaseDetail(CaseSummary summary, List<CaseNote> notes, List<AuditEntry> events) {
     }
 }

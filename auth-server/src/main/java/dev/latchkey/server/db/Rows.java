@@ -30,6 +30,12 @@ public final class Rows {
         return ((Number) value(row, column)).longValue();
     }
 
+    /** A nullable number column, or null. */
+    public static Long nullableLongOf(DbRow row, String column) {
+        Object value = value(row, column);
+        return value == null ? null : ((Number) value).longValue();
+    }
+
     public static int intOf(DbRow row, String column) {
         return ((Number) value(row, column)).intValue();
     }

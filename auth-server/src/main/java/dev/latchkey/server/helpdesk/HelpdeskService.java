@@ -109,6 +109,10 @@ public final class HelpdeskService {
     public void startReset(Caller staff, long userId, String reason, String clientIp) {
         requireStaff(staff);
         User user = target(staff, userId);
+        if (user.held()) {
+            throw ApiException.of(ErrorCode.CONFLICT, "This account is held after its owner reported a password"
+                    + " change. Release the hold from its case: that sends the owner a new reset link.");
+        }
         staffQuota.hit(Long.toString(staff.user().id())).throwIfRefused();
         db.inTransaction(tx -> {
             long job = mailJobs.enqueueReturningId(tx, MailKind.HELPDESK_RESET, user.email(), clientIp,
@@ -150,11 +154,16 @@ public final class HelpdeskService {
             where.append(" AND a.id < ?");
             params.add(id);
         });
+        return trail(where.toString(), limit, params.toArray());
+    }
+
+    /** Audit rows matching {@code where} (on {@code a}, the audit row), newest first, with their email's delivery. */
+    List<AuditEntry> trail(String where, int limit, Object... params) {
         String sql = "SELECT a.id, a.occurred_at, a.event_type, a.user_email, a.actor, a.client_ip, a.detail,"
                 + " a.mail_job_id, m.status, m.attempts, m.last_error"
                 + " FROM audit_event a LEFT JOIN mail_job m ON m.id = a.mail_job_id" + where
                 + " ORDER BY a.id DESC FETCH FIRST " + Math.min(Math.max(limit, 1), AUDIT_LIMIT_MAX) + " ROWS ONLY";
-        try (Stream<DbRow> rows = db.execute().query(sql, params.toArray())) {
+        try (Stream<DbRow> rows = db.execute().query(sql, params)) {
             return rows.map(HelpdeskService::entry).toList();
         }
     }
@@ -163,7 +172,7 @@ public final class HelpdeskService {
      * The user a staff member acts on: 404 if none, 403 if a HELPDESK member aims at a staff account
      * (one help-desk member must not be able to take over another's, or an administrator's).
      */
-    private User target(Caller staff, long userId) {
+    User target(Caller staff, long userId) {
         User user = users.findById(db.execute(), userId)
                 .orElseThrow(() -> ApiException.of(ErrorCode.NOT_FOUND, "There is no user with this id."));
         if (user.role().isStaff() && staff.user().role() != Role.ADMIN) {

@@ -136,7 +136,7 @@ public final class MailSender implements AutoCloseable {
                 try {
                     db.inTransaction(tx -> writeOne(tx, job)).ifPresent(letter -> letters.put(job, letter));
                 } catch (RuntimeException e) {
-                    fail(job, "could not prepare the message (" + e.getClass().getSimpleName() + ")", null);
+                    fail(job, "could not prepare the message (" + e.getClass().getSimpleName() + ")", List.of());
                 }
             }
             return letters;
@@ -164,7 +164,7 @@ public final class MailSender implements AutoCloseable {
         try {
             transport.deliver(message(letter), job.id());
         } catch (MessagingException | RuntimeException e) {
-            fail(job, describe(e), letter.secret());
+            fail(job, describe(e), letter.secrets());
             return;
         }
         db.inTransaction(tx -> {
@@ -237,8 +237,16 @@ public final class MailSender implements AutoCloseable {
         }
     }
 
-    private void fail(MailJob job, String error, String secret) {
-        String safe = secret == null ? error : error.replace(secret, "[token]");
+    private static String scrub(String error, List<String> secrets) {
+        String safe = error;
+        for (String secret : secrets) {
+            safe = safe.replace(secret, "[token]");
+        }
+        return safe;
+    }
+
+    private void fail(MailJob job, String error, List<String> secrets) {
+        String safe = scrub(error, secrets);
         Optional<MailStatus> status = db.inTransaction(tx -> {
             Optional<MailStatus> s = jobs.markFailed(tx, job, safe, owner);
             // A sender that lost its claim leaves the job, and its record, to the one holding it now.

@@ -20,20 +20,20 @@ public record RateLimits(Limiter resetRequestsPerEmail,
                          Limiter staffQuota) {
     private static final Duration WINDOW = Duration.ofMinutes(15);
 
-    public static RateLimits create(Database db, Clock clock, boolean enabled, int staffActionsPerHour) {
-        Windows windows = new Windows(db, clock, enabled);
+    public static RateLimits create(Windows windows, int staffActionsPerHour) {
         return new RateLimits(
                 windows.limiter("reset-per-email", 3, WINDOW, UnaryOperator.identity()),
                 windows.limiter("reset-per-ip", 20, WINDOW, ClientNetwork::of),
                 windows.limiter("token-failures-per-ip", 30, WINDOW, ClientNetwork::of),
                 windows.limiter("weak-passwords-per-ip", 30, WINDOW, ClientNetwork::of),
                 windows.limiter("signin-failures-per-ip", 100, WINDOW, ClientNetwork::of),
-                new SignInThrottle(clock, enabled),
+                new SignInThrottle(windows.clock(), windows.enabled()),
                 windows.limiter("staff-quota", staffActionsPerHour, Duration.ofHours(1), UnaryOperator.identity()));
     }
 
-    private record Windows(Database db, Clock clock, boolean enabled) {
-        Limiter limiter(String name, int limit, Duration window, UnaryOperator<String> keyOf) {
+    /** Where windows are counted: in the shared database, or in memory on Derby; none when limits are off. */
+    public record Windows(Database db, Clock clock, boolean enabled) {
+        public Limiter limiter(String name, int limit, Duration window, UnaryOperator<String> keyOf) {
             return enabled && db.dialect().shared()
                     ? new SharedWindowLimiter(db, name, limit, window, clock, keyOf)
                     : new WindowLimiter(limit, window, clock, enabled, keyOf);

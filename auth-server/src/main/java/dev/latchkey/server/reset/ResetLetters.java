@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -18,6 +19,8 @@ import dev.latchkey.server.mail.Letter;
 import dev.latchkey.server.mail.LetterWriter;
 import dev.latchkey.server.mail.MailJob;
 import dev.latchkey.server.mail.MailKind;
+import dev.latchkey.server.report.ReportTokens;
+import dev.latchkey.server.signal.Signals;
 import dev.latchkey.server.user.User;
 import dev.latchkey.server.user.Users;
 
@@ -32,18 +35,27 @@ public final class ResetLetters implements LetterWriter {
     private static final DateTimeFormatter WHEN = DateTimeFormatter
             .ofPattern("EEEE d MMMM yyyy 'at' HH:mm 'UTC'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
+    private static final String NOT_YOU_RESET =
+            "Open this link to cancel it and tell your help desk (you will be asked to confirm):";
+    private static final String NOT_YOU_CHANGED = "Open this link at once: after you confirm, every session is"
+            + " signed out and your account held until your help desk has checked with you.";
+
     private final Users users;
     private final ResetTokens tokens;
+    private final ReportTokens reports;
+    private final Signals signals;
     private final AuditLog audit;
     private final Supplier<URI> publicUrl;
     private final Duration resetTtl;
     private final Duration inviteTtl;
     private final Clock clock;
 
-    public ResetLetters(Users users, ResetTokens tokens, AuditLog audit, Supplier<URI> publicUrl,
-                        Duration resetTtl, Duration inviteTtl, Clock clock) {
+    public ResetLetters(Users users, ResetTokens tokens, ReportTokens reports, Signals signals, AuditLog audit,
+                        Supplier<URI> publicUrl, Duration resetTtl, Duration inviteTtl, Clock clock) {
         this.users = users;
         this.tokens = tokens;
+        this.reports = reports;
+        this.signals = signals;
         this.audit = audit;
         this.publicUrl = publicUrl;
         this.resetTtl = resetTtl;
@@ -53,6 +65,9 @@ public final class ResetLetters implements LetterWriter {
 
     @Override
     public Optional<Letter> write(DbExecute db, MailJob job) {
+        if (job.kind() == MailKind.PASSWORD_RESET) {
+            signals.resetAsked(job.clientIp(), job.recipient());
+        }
         Optional<User> user = users.findByEmail(db, job.recipient());
         if (user.isEmpty()) {
             if (job.kind() == MailKind.PASSWORD_RESET) {
@@ -62,34 +77,56 @@ public final class ResetLetters implements LetterWriter {
             }
             return Optional.empty();
         }
+        if (user.get().held() && job.kind() != MailKind.PASSWORD_CHANGED) {
+            // The requester got the same answer as for any address; only the trail tells.
+            audit.record(db, new AuditEvent(AuditType.RESET_REQUEST_HELD_ACCOUNT, user.get().id(), job.recipient(),
+                    null, job.clientIp(), "Account held after a report; nothing sent").withMailJob(job.id()));
+            return Optional.empty();
+        }
         return Optional.of(switch (job.kind()) {
-            case PASSWORD_RESET -> reset(db, job, user.get(), "Someone (we hope you) asked to reset the password of your"
-                    + " Latchkey account.");
+            case PASSWORD_RESET -> {
+                if (user.get().role().isStaff()) {
+                    signals.staffReset(user.get(), job.clientIp());
+                }
+                yield reset(db, job, user.get(), "Someone (we hope you) asked to reset the password of your"
+                        + " Latchkey account.");
+            }
             case HELPDESK_RESET -> reset(db, job, user.get(), "A member of the help desk, " + job.actor()
                     + ", started a reset of the password of your Latchkey account.");
             case INVITATION -> invitation(db, job, user.get());
-            case PASSWORD_CHANGED -> changed(job, user.get());
+            case PASSWORD_CHANGED -> changed(db, job, user.get());
         });
     }
 
     private Letter reset(DbExecute db, MailJob job, User user, String why) {
         String token = issue(db, job, user, ResetTokens.Purpose.RESET, resetTtl);
-        return tokenLetter(user, token, resetTtl, "Reset your Latchkey password", why,
+        String report = report(db, job, user, ReportTokens.Event.RESET_REQUESTED);
+        return tokenLetter(user, token, report, resetTtl, "Reset your Latchkey password", why,
                 "To choose a new password, open this link:", "Choose a new password",
-                "If you did not ask for this, ignore this email: your password stays as it is.");
+                "If you did not ask for this, you can ignore this email: your password stays as it is.");
     }
 
     private Letter invitation(DbExecute db, MailJob job, User user) {
         String token = issue(db, job, user, ResetTokens.Purpose.INVITE, inviteTtl);
-        return tokenLetter(user, token, inviteTtl, "You are invited to Latchkey",
+        String report = report(db, job, user, ReportTokens.Event.INVITATION);
+        return tokenLetter(user, token, report, inviteTtl, "You are invited to Latchkey",
                 job.actor() + " of the help desk created a Latchkey account for you.",
                 "To choose your password, open this link:", "Choose your password",
-                "If you did not expect this, ignore this email: nobody can use the account without this link.");
+                "If you did not expect this, you can ignore this email: nobody can use the account without this link.");
+    }
+
+    /** The "Not you?" link for the event this email tells of. */
+    private String report(DbExecute db, MailJob job, User user, ReportTokens.Event event) {
+        return reports.issue(db, user.id(), event, job.id(), job.createdAt(), job.clientIp());
+    }
+
+    private String reportLink(String report) {
+        return publicUrl.get() + "/report#token=" + report;
     }
 
     /** Issues the token right before delivery, superseding older ones. */
     private String issue(DbExecute db, MailJob job, User user, ResetTokens.Purpose purpose, Duration ttl) {
-        String issued = tokens.issue(db, user.id(), purpose, ttl);
+        String issued = tokens.issue(db, user.id(), purpose, ttl, job.clientIp());
         if (job.kind() == MailKind.PASSWORD_RESET) {
             audit.record(db, new AuditEvent(AuditType.RESET_REQUESTED, user.id(), user.email(), null,
                     job.clientIp(), "Reset token issued; older unused tokens invalidated; email being sent")
@@ -98,8 +135,8 @@ public final class ResetLetters implements LetterWriter {
         return issued;
     }
 
-    private Letter tokenLetter(User user, String token, Duration ttl, String subject, String why, String openLink,
-                               String linkText, String ignore) {
+    private Letter tokenLetter(User user, String token, String report, Duration ttl, String subject, String why,
+                               String openLink, String linkText, String ignore) {
         String until = WHEN.format(clock.instant().plus(ttl));
         String link = publicUrl.get() + "/reset#token=" + token;
         String text = """
@@ -117,7 +154,11 @@ public final class ResetLetters implements LetterWriter {
                 The link and the code work once, until %s.
 
                 %s
-                """.formatted(user.displayName(), why, openLink, link, token, until, ignore);
+
+                Not you? %s
+                %s
+                """.formatted(user.displayName(), why, openLink, link, token, until, ignore, NOT_YOU_RESET,
+                reportLink(report));
         String html = """
                 <!DOCTYPE html>
                 <html lang="en"><body style="font-family: sans-serif; line-height: 1.5;">
@@ -128,13 +169,15 @@ public final class ResetLetters implements LetterWriter {
                 <p><code style="font-size: 1.1em;">%s</code></p>
                 <p>The link and the code work once, until %s.</p>
                 <p>%s</p>
+                <p>Not you? <a href="%s">%s</a></p>
                 </body></html>
                 """.formatted(escape(user.displayName()), escape(why), escape(link), linkText, token, until,
-                escape(ignore));
-        return new Letter(user.email(), subject, text, html, token);
+                escape(ignore), escape(reportLink(report)), NOT_YOU_RESET);
+        return new Letter(user.email(), subject, text, html, List.of(token, report));
     }
 
-    private Letter changed(MailJob job, User user) {
+    private Letter changed(DbExecute db, MailJob job, User user) {
+        String report = report(db, job, user, ReportTokens.Event.PASSWORD_CHANGED);
         String when = WHEN.format(job.createdAt());
         String from = job.clientIp() == null ? "an unknown address" : job.clientIp();
         String text = """
@@ -144,19 +187,22 @@ public final class ResetLetters implements LetterWriter {
                 Every other signed-in session of yours has been signed out.
 
                 If this was you, there is nothing more to do.
-                If it was not, ask for a password reset at once and tell your help desk.
-                """.formatted(user.displayName(), when, from);
+
+                Not you? %s
+                %s
+                """.formatted(user.displayName(), when, from, NOT_YOU_CHANGED, reportLink(report));
         String html = """
                 <!DOCTYPE html>
                 <html lang="en"><body style="font-family: sans-serif; line-height: 1.5;">
                 <p>Hello %s,</p>
                 <p>The password of your Latchkey account was changed on %s, from the IP address %s.
                 Every other signed-in session of yours has been signed out.</p>
-                <p>If this was you, there is nothing more to do.<br>
-                If it was not, ask for a password reset at once and tell your help desk.</p>
+                <p>If this was you, there is nothing more to do.</p>
+                <p>Not you? <a href="%s">%s</a></p>
                 </body></html>
-                """.formatted(escape(user.displayName()), when, escape(from));
-        return new Letter(user.email(), "Your Latchkey password was changed", text, html, null);
+                """.formatted(escape(user.displayName()), when, escape(from), escape(reportLink(report)),
+                NOT_YOU_CHANGED);
+        return new Letter(user.email(), "Your Latchkey password was changed", text, html, List.of(report));
     }
 
     static String escape(String s) {

@@ -15,6 +15,7 @@ import dev.latchkey.server.mail.MailKind;
 import dev.latchkey.server.password.PasswordChanges;
 import dev.latchkey.server.ratelimit.RateLimits;
 import dev.latchkey.server.session.Sessions;
+import dev.latchkey.server.signal.Signals;
 import dev.latchkey.server.user.User;
 import dev.latchkey.server.user.Users;
 
@@ -32,10 +33,12 @@ public final class ResetService {
     private final Runnable mailWake;
     private final AuditLog audit;
     private final RateLimits limits;
+    private final Signals signals;
     private final Clock clock;
 
     public ResetService(Database db, Users users, ResetTokens tokens, Sessions sessions, PasswordChanges changes,
-                        MailJobs mailJobs, Runnable mailWake, AuditLog audit, RateLimits limits, Clock clock) {
+                        MailJobs mailJobs, Runnable mailWake, AuditLog audit, RateLimits limits, Signals signals,
+                        Clock clock) {
         this.db = db;
         this.users = users;
         this.tokens = tokens;
@@ -45,6 +48,7 @@ public final class ResetService {
         this.mailWake = mailWake;
         this.audit = audit;
         this.limits = limits;
+        this.signals = signals;
         this.clock = clock;
     }
 
@@ -84,6 +88,11 @@ public final class ResetService {
     public void complete(String token, String newPassword, String clientIp) {
         ResetTokens.Usable usable = usableOrRefuse(token, clientIp);
         User user = users.findById(db.execute(), usable.userId()).orElseThrow(ApiException::invalidToken);
+        if (user.held()) {
+            // Holding invalidated the user's tokens; one in flight then is refused like any used token.
+            rejected(clientIp, "Token of a held account");
+            throw ApiException.invalidToken();
+        }
         changes.requireAcceptable(newPassword, user, clientIp);
         if (!tokens.claim(db.execute(), usable, clock.instant().plus(CLAIM))) {
             rejected(clientIp, "Token already being used by another request");
@@ -115,6 +124,7 @@ public final class ResetService {
             throw ApiException.invalidToken();
         }
         changes.committed();
+        signals.resetCompleted(user, usable.requestedIp(), clientIp);
     }
 
     /**
@@ -138,6 +148,7 @@ public final class ResetService {
 
     private void audited(String clientIp, String why) {
         audit.record(db.execute(), new AuditEvent(AuditType.RESET_TOKEN_REJECTED, null, null, null, clientIp, why));
+        signals.tokenRejected(clientIp);
     }
 
 }

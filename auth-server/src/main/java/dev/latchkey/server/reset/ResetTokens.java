@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import io.helidon.dbclient.DbExecute;
 
+import dev.latchkey.server.db.Insert;
 import dev.latchkey.server.db.Rows;
 import dev.latchkey.server.token.Tokens;
 
@@ -19,7 +20,7 @@ public final class ResetTokens {
     public enum Purpose { RESET, INVITE }
 
     /** A usable token as stored; the raw token is not part of it. */
-    public record Usable(long id, long userId, Purpose purpose, Instant expiresAt) {
+    public record Usable(long id, long userId, Purpose purpose, Instant expiresAt, String requestedIp) {
     }
 
     private final Clock clock;
@@ -28,13 +29,16 @@ public final class ResetTokens {
         this.clock = clock;
     }
 
-    /** Issues a token for the user, superseding their older unused tokens; returns the raw token. */
-    public String issue(DbExecute db, long userId, Purpose purpose, Duration ttl) {
+    /**
+     * Issues a token for the user, superseding their older unused tokens; returns the raw token.
+     * {@code requestedIp} is where the reset was asked from (null if unknown).
+     */
+    public String issue(DbExecute db, long userId, Purpose purpose, Duration ttl, String requestedIp) {
         long now = clock.millis();
         invalidateAll(db, userId);
         String token = Tokens.newResetToken();
-        db.insert("INSERT INTO reset_token (token_hash, user_id, purpose, created_at, expires_at) VALUES (?, ?, ?, ?, ?)",
-                Tokens.sha256(token), userId, purpose.name(), now, now + ttl.toMillis());
+        Insert.into(db, "reset_token", "token_hash", Tokens.sha256(token), "user_id", userId, "purpose", purpose.name(),
+                "created_at", now, "expires_at", now + ttl.toMillis(), "requested_ip", requestedIp);
         return token;
     }
 
@@ -42,11 +46,12 @@ public final class ResetTokens {
         if (!Tokens.isResetTokenShape(token)) {
             return Optional.empty();
         }
-        return db.get("SELECT id, user_id, purpose, expires_at FROM reset_token WHERE token_hash = ?"
+        return db.get("SELECT id, user_id, purpose, expires_at, requested_ip FROM reset_token WHERE token_hash = ?"
                         + " AND used_at IS NULL AND invalidated_at IS NULL AND expires_at > ?",
                 Tokens.sha256(token), clock.millis())
                 .map(row -> new Usable(Rows.longOf(row, "id"), Rows.longOf(row, "user_id"),
-                        Purpose.valueOf(Rows.stringOf(row, "purpose")), Rows.instantOf(row, "expires_at")));
+                        Purpose.valueOf(Rows.stringOf(row, "purpose")), Rows.instantOf(row, "expires_at"),
+                        Rows.stringOf(row, "requested_ip")));
     }
 
     /**

@@ -63,12 +63,18 @@ public final class SessionService {
             throw wrongPassword(found.orElse(null), email, clientIp,
                     found.isPresent() ? "Wrong password" : "No account has this address");
         }
+        if (found.get().held()) {
+            // Answered exactly as a wrong password, and counted as one: a hold must not tell an attacker
+            // who knows the password that the owner noticed.
+            throw wrongPassword(found.get(), email, clientIp, "Right password, but the account is held after a report");
+        }
         limits.signInFailuresPerIp().refund(clientIp);
         User user = found.get();
         upgradeHashIfNeeded(user, password, clientIp);
         Optional<Sessions.Issued> issued = db.inTransaction(tx -> {
             // The password was checked outside this transaction (a hash takes a while): make the session
-            // only if that password is still the account's, holding the row so no change slips between.
+            // only if that password is still the account's and it is not held, holding the row so no
+            // change or hold slips between.
             if (!users.lockIfPasswordVersion(tx, user.id(), user.passwordVersion())) {
                 return Optional.empty();
             }
@@ -78,7 +84,8 @@ public final class SessionService {
             return Optional.of(sessions.create(tx, user.id()));
         });
         return issued.map(i -> new SessionResponse(i.token(), i.expiresAt().toString(), user.summary()))
-                .orElseThrow(() -> wrongPassword(user, email, clientIp, "Password changed while signing in"));
+                .orElseThrow(() -> wrongPassword(user, email, clientIp,
+                        "Password changed or account held while signing in"));
     }
 
     public void signOut(Caller caller, String clientIp) {

@@ -8,10 +8,11 @@ import dev.latchkey.api.Role;
 
 /**
  * An account. {@code passwordHash} is null until a first password is set; {@code passwordVersion}
- * counts password changes (a re-hash of the same password does not change it).
+ * counts password changes (a re-hash of the same password does not change it). A {@code held} account
+ * takes no password sign-in and gets no reset email until the help desk releases it (a reported change).
  */
 public record User(long id, String email, String displayName, Role role, String passwordHash,
-                   Instant passwordChangedAt, int passwordVersion) {
+                   Instant passwordChangedAt, int passwordVersion, boolean held) {
     public UserSummary summary() {
         return new UserSummary(id, email, displayName, role);
     }

@@ -17,7 +17,7 @@ import dev.latchkey.server.db.Rows;
 /** The {@code app_user} table. Every method takes the executor (plain or a transaction) to run in. */
 public final class Users {
     private static final String COLUMNS =
-            "id, email, display_name, role, password_hash, password_changed_at, password_version";
+            "id, email, display_name, role, password_hash, password_changed_at, password_version, held_at";
 
     public Optional<User> findByEmail(DbExecute db, String normalizedEmail) {
         return db.get("SELECT " + COLUMNS + " FROM app_user WHERE email = ?", normalizedEmail).map(Users::map);
@@ -66,13 +66,25 @@ public final class Users {
     }
 
     /**
-     * Whether the user's password is still the one at {@code version}; if so the row stays locked until
-     * {@code tx} ends, so a password change waits for it (and then revokes what it made) or it waits for
-     * the change (and then finds a new version). The no-op update is what takes the lock, portably.
+     * Whether the user's password is still the one at {@code version} and the account not held; if so
+     * the row stays locked until {@code tx} ends, so a password change or a hold waits for it (and then
+     * revokes what it made) or it waits for them (and then finds a new version or the hold). The no-op
+     * update is what takes the lock, portably.
      */
     public boolean lockIfPasswordVersion(DbTransaction tx, long userId, int version) {
         return tx.update("UPDATE app_user SET password_version = password_version WHERE id = ?"
-                + " AND password_version = ?", userId, version) == 1;
+                + " AND password_version = ? AND held_at IS NULL", userId, version) == 1;
+    }
+
+    /** Holds the account (taking its row lock, see {@link #lockIfPasswordVersion}); false if it already was. */
+    public boolean hold(DbExecute db, long userId, Instant now) {
+        return db.update("UPDATE app_user SET held_at = ? WHERE id = ? AND held_at IS NULL", now.toEpochMilli(),
+                userId) == 1;
+    }
+
+    /** Releases a held account; false if it was not held. */
+    public boolean release(DbExecute db, long userId) {
+        return db.update("UPDATE app_user SET held_at = NULL WHERE id = ? AND held_at IS NOT NULL", userId) == 1;
     }
 
     /** Replaces a hash only if it is still the one that was checked (a re-hash on sign-in). */
@@ -83,6 +95,7 @@ public final class Users {
     private static User map(DbRow row) {
         return new User(Rows.longOf(row, "id"), Rows.stringOf(row, "email"), Rows.stringOf(row, "display_name"),
                 Role.valueOf(Rows.stringOf(row, "role")), Rows.stringOf(row, "password_hash"),
-                Rows.instantOf(row, "password_changed_at"), Rows.intOf(row, "password_version"));
+                Rows.instantOf(row, "password_changed_at"), Rows.intOf(row, "password_version"),
+                Rows.instantOf(row, "held_at") != null);
     }
 }

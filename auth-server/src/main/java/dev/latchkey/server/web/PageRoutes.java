@@ -13,27 +13,39 @@ import io.helidon.webserver.http.ServerResponse;
 import dev.latchkey.server.http.ErrorHandling;
 
 /**
- * {@code GET /reset}: the static page that completes a reset from an email link, with its one style
- * sheet and one script. Serving it reads and changes nothing: only the page's script, in a browser,
- * calls the API, so a mail scanner that fetches the link does no harm.
+ * A static page an email links to ({@code GET /reset}, {@code GET /report}) with its own script and,
+ * if it has one, its style sheet ({@code /report} borrows the reset page's). Serving it reads and
+ * changes nothing: only the page's script, in a browser, calls the API, so a mail scanner that fetches
+ * the link does no harm.
  */
-public final class ResetPageRoutes implements HttpService {
+public final class PageRoutes implements HttpService {
     /** Only this origin's files; no inline script or style; never framed; forms post nowhere else. */
     public static final String PAGE_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self';"
             + " connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
-    private final byte[] html = resource("reset.html");
-    private final byte[] css = resource("reset.css");
-    private final byte[] js = resource("reset.js");
+    private final String name;
+    private final byte[] html;
+    private final byte[] js;
+    private final byte[] css;
+
+    /** The page {@code name}: {@code /web/name.html}, {@code name.js} and, when {@code styled}, {@code name.css}. */
+    public PageRoutes(String name, boolean styled) {
+        this.name = name;
+        this.html = resource(name + ".html");
+        this.js = resource(name + ".js");
+        this.css = styled ? resource(name + ".css") : null;
+    }
 
     @Override
     public void routing(HttpRules rules) {
         rules.get("/", (req, res) -> send(res, "text/html; charset=UTF-8", html))
                 .any("/", ErrorHandling.allowOnly(Method.GET))
-                .get("/reset.css", (req, res) -> send(res, "text/css; charset=UTF-8", css))
-                .any("/reset.css", ErrorHandling.allowOnly(Method.GET))
-                .get("/reset.js", (req, res) -> send(res, "text/javascript; charset=UTF-8", js))
-                .any("/reset.js", ErrorHandling.allowOnly(Method.GET));
+                .get("/" + name + ".js", (req, res) -> send(res, "text/javascript; charset=UTF-8", js))
+                .any("/" + name + ".js", ErrorHandling.allowOnly(Method.GET));
+        if (css != null) {
+            rules.get("/" + name + ".css", (req, res) -> send(res, "text/css; charset=UTF-8", css))
+                    .any("/" + name + ".css", ErrorHandling.allowOnly(Method.GET));
+        }
     }
 
     private static void send(ServerResponse res, String type, byte[] body) {
@@ -43,7 +55,7 @@ public final class ResetPageRoutes implements HttpService {
     }
 
     private static byte[] resource(String name) {
-        try (InputStream in = ResetPageRoutes.class.getResourceAsStream("/web/" + name)) {
+        try (InputStream in = PageRoutes.class.getResourceAsStream("/web/" + name)) {
             if (in == null) {
                 throw new IllegalStateException("Missing resource /web/" + name);
             }

@@ -1,0 +1,249 @@
+package dev.latchkey.server.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import dev.latchkey.api.Role;
+import dev.latchkey.server.db.Rows;
+import dev.latchkey.server.support.Mail;
+import dev.latchkey.server.support.OneServerPerClass;
+import dev.latchkey.server.support.TestServer.Response;
+import dev.latchkey.server.token.Tokens;
+
+/**
+ * "Not you?" end to end, through the HTTP API and the emails in the outbox: a reported reset cancels
+ * the links and nothing else; a reported password change signs every session out and holds the
+ * account, without telling anyone who asks about the address; the case waits for the help desk,
+ * which releases the hold with a new reset link.
+ */
+class ReportTest extends OneServerPerClass {
+    static final String PASSWORD = "velvet tractor orbits quietly";
+    static final String NEW = "marble canyon whistles softly";
+    static final Pattern REPORT_LINK = Pattern.compile("/report#token=([A-Za-z0-9_-]{64})");
+
+    static String desk;
+
+    @BeforeAll
+    static void addStaff() {
+        server.addUser("casedesk@example.com", PASSWORD, Role.HELPDESK);
+    }
+
+    private static String staff() {
+        return server.signIn("casedesk@example.com", PASSWORD);
+    }
+
+    static String reportTokenIn(MimeMessage message) {
+        Matcher text = REPORT_LINK.matcher(Mail.text(message));
+        assertThat(text.find()).as("a Not you? link in the text part").isTrue();
+        assertThat(Mail.html(message)).as("and in the HTML part").contains("/report#token=" + text.group(1));
+        return text.group(1);
+    }
+
+    /** The owner changes their password from a session; returns the report token of the "password changed" email. */
+    private static String changedEmailReport(String email, String session) {
+        Response changed = server.post("/api/v1/me/password", "{\"currentPassword\":\"" + PASSWORD
+                + "\",\"newPassword\":\"" + NEW + "\"}", "127.0.0.1", session);
+        assertThat(changed.status()).isEqualTo(200);
+        List<MimeMessage> mail = server.messagesTo(email);
+        MimeMessage last = mail.get(mail.size() - 1);
+        assertThat(Mail.text(last)).contains("was changed");
+        return reportTokenIn(last);
+    }
+
+    private static Response view(String token, String ip) {
+        return server.post("/api/v1/reports/verify", "{\"token\":\"" + token + "\"}", ip, null);
+    }
+
+    private static Response confirm(String token, String ip) {
+        return server.post("/api/v1/reports", "{\"token\":\"" + token + "\"}", ip, null);
+    }
+
+    private static Map<String, List<String>> headersWithoutDate(Response response) {
+        Map<String, List<String>> headers = new TreeMap<>(response.headers().map());
+        headers.remove("date");
+        return headers;
+    }
+
+    private static JsonNode caseOf(String email) {
+        for (JsonNode c : server.get("/api/v1/helpdesk/cases", staff()).json()) {
+            if (email.equals(c.path("userEmail").asText())) {
+                return c;
+            }
+        }
+        throw new AssertionError("No case for " + email);
+    }
+
+    @Test
+    void reportWhenPasswordChangeThenSessionsGoneAccountHeldAndCaseOpen() {
+        String email = server.newUser("changed", PASSWORD);
+        String session = server.signIn(email, PASSWORD);
+        String other = server.signIn(email, PASSWORD);
+        String token = changedEmailReport(email, session);
+
+        Response looked = view(token, "198.51.100.7");
+        assertThat(looked.status()).isEqualTo(200);
+        assertThat(looked.json().get("event").asText()).isEqualTo("PASSWORD_CHANGED");
+        assertThat(looked.json().get("clientIp").asText()).isEqualTo("127.0.0.1");
+        assertThat(looked.json().get("email").asText()).doesNotContain(email);
+        assertThat(server.get("/api/v1/me", session).status()).as("looking changes nothing").isEqualTo(200);
+
+        Response confirmed = confirm(token, "198.51.100.7");
+        assertThat(confirmed.status()).isEqualTo(200);
+        assertThat(confirmed.json().get("held").asBoolean()).isTrue();
+        assertThat(confirmed.json().get("supportContact").asText()).isNotBlank();
+        long reference = confirmed.json().get("reference").asLong();
+
+        assertThat(server.get("/api/v1/me", session).status()).isEqualTo(401);
+        assertThat(server.get("/api/v1/me", other).status()).isEqualTo(401);
+        JsonNode held = caseOf(email);
+        assertThat(held.get("id").asLong()).isEqualTo(reference);
+        assertThat(held.get("kind").asText()).isEqualTo("REPORT");
+        assertThat(held.get("status").asText()).isEqualTo("OPEN");
+        assertThat(held.get("held").asBoolean()).isTrue();
+        assertThat(confirm(token, "198.51.100.7").status()).as("the token works once").isEqualTo(400);
+    }
+
+    @Test
+    void heldAccountWhenRightPasswordOrResetRequestThenAnsweredAsForAnyAddress() {
+        String email = server.newUser("held", PASSWORD);
+        String token = changedEmailReport(email, server.signIn(email, PASSWORD));
+        assertThat(confirm(token, "198.51.100.8").status()).isEqualTo(200);
+        int mailBefore = server.messagesTo(email).size();
+
+        Response rightPassword = server.post("/api/v1/sessions", "{\"email\":\"" + email + "\",\"password\":\""
+                + NEW + "\"}", "198.51.100.9", null);
+        Response unknown = server.post("/api/v1/sessions", "{\"email\":\"nobody-held@example.com\",\"password\":\""
+                + NEW + "\"}", "198.51.100.10", null);
+        assertThat(rightPassword.status()).isEqualTo(401);
+        assertThat(rightPassword.body()).isEqualTo(unknown.body());
+        assertThat(headersWithoutDate(rightPassword)).isEqualTo(headersWithoutDate(unknown));
+
+        Response reset = server.post("/api/v1/password-resets", "{\"email\":\"" + email + "\"}", "198.51.100.11", null);
+        Response resetUnknown = server.post("/api/v1/password-resets", "{\"email\":\"nobody-held@example.com\"}",
+                "198.51.100.12", null);
+        assertThat(reset.status()).isEqualTo(202);
+        assertThat(reset.body()).isEqualTo(resetUnknown.body());
+        assertThat(headersWithoutDate(reset)).isEqualTo(headersWithoutDate(resetUnknown));
+        assertThat(server.messagesTo(email)).as("no reset email for a held account").hasSize(mailBefore);
+        assertThat(server.auditCount("RESET_REQUEST_HELD_ACCOUNT", email)).isEqualTo(1);
+
+        long id = caseOf(email).get("userId").asLong();
+        Response helpdeskReset = server.post("/api/v1/helpdesk/users/" + id + "/password-reset",
+                "{\"reason\":\"asked by phone\"}", "127.0.0.1", staff());
+        assertThat(helpdeskReset.status()).as("only a release sends a link").isEqualTo(409);
+    }
+
+    @Test
+    void reportWhenResetEmailThenItsLinksDieAndNothingElseChanges() {
+        String email = server.newUser("asked", PASSWORD);
+        String session = server.signIn(email, PASSWORD);
+        String resetToken = server.requestToken(email);
+        List<MimeMessage> mail = server.messagesTo(email);
+        String report = reportTokenIn(mail.get(mail.size() - 1));
+
+        assertThat(view(report, "198.51.100.20").json().get("event").asText()).isEqualTo("RESET_REQUESTED");
+        assertThat(server.post("/api/v1/password-resets/verify", "{\"token\":\"" + resetToken + "\"}").status())
+                .as("looking at the report leaves the reset link working").isEqualTo(200);
+        Response confirmed = confirm(report, "198.51.100.20");
+        assertThat(confirmed.status()).isEqualTo(200);
+        assertThat(confirmed.json().get("held").asBoolean()).isFalse();
+        assertThat(confirmed.json().get("message").asText()).contains("Nothing else changed");
+
+        assertThat(server.post("/api/v1/password-resets/verify", "{\"token\":\"" + resetToken + "\"}").status())
+                .isEqualTo(400);
+        assertThat(server.get("/api/v1/me", session).status()).isEqualTo(200);
+        assertThat(server.signIn(email, PASSWORD)).isNotBlank();
+        JsonNode opened = caseOf(email);
+        assertThat(opened.get("held").asBoolean()).isFalse();
+        assertThat(server.auditCount("REPORT_CONFIRMED", email)).isEqualTo(1);
+    }
+
+    @Test
+    void invitationEmailCarriesAReportLinkForItsEvent() {
+        String admin = "caseadmin@example.com";
+        server.addUser(admin, PASSWORD, Role.ADMIN);
+        Response invited = server.post("/api/v1/helpdesk/users", "{\"email\":\"invitee-report@example.com\","
+                + "\"displayName\":\"Invitee\",\"role\":\"USER\"}", "127.0.0.1", server.signIn(admin, PASSWORD));
+        assertThat(invited.status()).isEqualTo(201);
+        List<MimeMessage> mail = server.messagesTo("invitee-report@example.com");
+        String report = reportTokenIn(mail.get(mail.size() - 1));
+        assertThat(view(report, "198.51.100.30").json().get("event").asText()).isEqualTo("INVITATION");
+    }
+
+    @Test
+    void releaseWhenHeldThenOwnerGetsAFreshLinkThatWorks() {
+        String email = server.newUser("released", PASSWORD);
+        String token = changedEmailReport(email, server.signIn(email, PASSWORD));
+        long reference = confirm(token, "198.51.100.40").json().get("reference").asLong();
+        String desk = staff();
+
+        Response acknowledged = server.post("/api/v1/helpdesk/cases/" + reference + "/acknowledge", "", "127.0.0.1",
+                desk);
+        assertThat(acknowledged.status()).isEqualTo(200);
+        assertThat(acknowledged.json().at("/summary/status").asText()).isEqualTo("ACKNOWLEDGED");
+        Response noted = server.post("/api/v1/helpdesk/cases/" + reference + "/notes",
+                "{\"text\":\"Called the owner: they did not change it.\"}", "127.0.0.1", desk);
+        assertThat(noted.json().at("/notes/0/text").asText()).isEqualTo("Called the owner: they did not change it.");
+        assertThat(noted.json().at("/notes/0/author").asText()).isEqualTo("casedesk@example.com");
+        assertThat(noted.json().get("events").findValuesAsText("type")).contains("REPORT_CONFIRMED", "PASSWORD_CHANGED");
+
+        int before = server.messagesTo(email).size();
+        Response released = server.post("/api/v1/helpdesk/cases/" + reference + "/release", "", "127.0.0.1", desk);
+        assertThat(released.status()).isEqualTo(200);
+        assertThat(released.json().at("/summary/held").asBoolean()).isFalse();
+        assertThat(server.post("/api/v1/helpdesk/cases/" + reference + "/release", "", "127.0.0.1", desk).status())
+                .isEqualTo(409);
+        List<MimeMessage> mail = server.messagesTo(email);
+        assertThat(mail).hasSize(before + 1);
+        String resetToken = server.latestTokenFor(email);
+        String chosen = "harbor lantern drifts slowly";
+        assertThat(server.post("/api/v1/password-resets/complete", "{\"token\":\"" + resetToken
+                + "\",\"newPassword\":\"" + chosen + "\"}").status()).isEqualTo(200);
+        assertThat(server.signIn(email, chosen)).isNotBlank();
+
+        Response resolved = server.post("/api/v1/helpdesk/cases/" + reference + "/resolve", "", "127.0.0.1", desk);
+        assertThat(resolved.json().at("/summary/status").asText()).isEqualTo("RESOLVED");
+        assertThat(server.auditCount("ACCOUNT_RELEASED", email)).isEqualTo(1);
+    }
+
+    @Test
+    void reportTokensWhenUnknownExpiredOrMalformedThen400AndNeverStoredRaw() {
+        assertThat(view("x".repeat(64), "198.51.100.50").json().get("error").asText()).isEqualTo("invalid_token");
+        assertThat(confirm("short", "198.51.100.50").json().get("error").asText()).isEqualTo("invalid_token");
+        assertThat(server.post("/api/v1/reports", "{\"token\":5}", "198.51.100.50", null).status()).isEqualTo(400);
+
+        String email = server.newUser("expiring", PASSWORD);
+        String token = changedEmailReport(email, server.signIn(email, PASSWORD));
+        assertThat(server.db().execute().get("SELECT COUNT(*) AS n FROM report_token WHERE token_hash = ?",
+                Tokens.sha256(token)).map(row -> Rows.intOf(row, "n")).orElseThrow()).isEqualTo(1);
+        assertThat(server.db().execute().get("SELECT COUNT(*) AS n FROM report_token WHERE token_hash = ?",
+                token).map(row -> Rows.intOf(row, "n")).orElseThrow()).isZero();
+        server.clock.advance(Duration.ofDays(7).plusMinutes(1));
+        try {
+            assertThat(confirm(token, "198.51.100.51").status()).isEqualTo(400);
+        } finally {
+            server.clock.advance(Duration.ofDays(-7).minusMinutes(1));
+        }
+    }
+
+    @Test
+    void casesWhenNotStaffThen401Or403() {
+        String email = server.newUser("nosy", PASSWORD);
+        assertThat(server.get("/api/v1/helpdesk/cases", null).status()).isEqualTo(401);
+        assertThat(server.get("/api/v1/helpdesk/cases", server.signIn(email, PASSWORD)).status()).isEqualTo(403);
+        assertThat(server.get("/api/v1/helpdesk/cases/999999", staff()).status()).isEqualTo(404);
+        assertThat(server.post("/api/v1/helpdesk/cases/1/notes", "{\"text\":\"\"}", "127.0.0.1", staff()).status())
+                .isEqualTo(400);
+    }
+}
