@@ -1,0 +1,117 @@
+package dev.latchkey.server.signal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import dev.latchkey.api.Role;
+import dev.latchkey.server.support.LogCapture;
+import dev.latchkey.server.support.OneServerPerClass;
+import dev.latchkey.server.support.TestServer.Response;
+
+/** Each signal of unusual resets, raised through the API as a stranger would, seen as a case and a log line. */
+class SignalsTest extends OneServerPerClass {
+    static final String PASSWORD = "velvet tractor orbits quietly";
+
+    @BeforeAll
+    static void addStaff() {
+        server.addUser("signaldesk@example.com", PASSWORD, Role.HELPDESK);
+    }
+
+    private static List<JsonNode> signals(String name) {
+        List<JsonNode> found = new ArrayList<>();
+        for (JsonNode c : server.get("/api/v1/helpdesk/cases", server.signIn("signaldesk@example.com", PASSWORD))
+                .json()) {
+            if (name.equals(c.path("signal").asText())) {
+                found.add(c);
+            }
+        }
+        return found;
+    }
+
+    private static void askReset(String email, String ip) {
+        assertThat(server.post("/api/v1/password-resets", "{\"email\":\"" + email + "\"}", ip, null).status())
+                .isEqualTo(202);
+    }
+
+    @Test
+    void resetsWhenOneIpAsksForTenAddressesThenOneSignalCaseAndOneLogLineWithoutAddresses() {
+        try (LogCapture log = new LogCapture()) {
+            for (int i = 0; i < 9; i++) {
+                askReset("sprayed" + i + "@example.com", "203.0.113.66");
+            }
+            server.flushMail();
+            assertThat(signals("MANY_ADDRESSES_FROM_IP")).isEmpty();
+            askReset("sprayed9@example.com", "203.0.113.66");
+            askReset("sprayed10@example.com", "203.0.113.66");
+            askReset("sprayed0@example.com", "203.0.113.66");
+            server.flushMail();
+
+            List<JsonNode> cases = signals("MANY_ADDRESSES_FROM_IP");
+            assertThat(cases).hasSize(1);
+            assertThat(cases.get(0).get("kind").asText()).isEqualTo("SIGNAL");
+            assertThat(cases.get(0).get("ip").asText()).isEqualTo("203.0.113.66");
+            assertThat(cases.get(0).get("userId").isNull()).isTrue();
+            List<String> lines = log.text().lines().filter(l -> l.contains("signal=MANY_ADDRESSES_FROM_IP")).toList();
+            assertThat(lines).hasSize(1);
+            assertThat(lines.get(0)).contains("ip=203.0.113.66").doesNotContain("@").doesNotContain("sprayed");
+            assertThat(log.text()).contains("WARNING");
+        }
+    }
+
+    @Test
+    void tokensWhenOneIpHasTenRejectedThenSignalCase() {
+        for (int i = 0; i < 10; i++) {
+            server.post("/api/v1/password-resets/verify", "{\"token\":\"" + "a".repeat(63) + i + "\"}",
+                    "203.0.113.77", null);
+        }
+        List<JsonNode> cases = signals("MANY_REJECTED_TOKENS_FROM_IP");
+        assertThat(cases).extracting(c -> c.get("ip").asText()).containsExactly("203.0.113.77");
+    }
+
+    @Test
+    void resetWhenAskedForAStaffAccountThenSignalCaseNamingTheAccount() {
+        long id = server.addUser("signal-admin@example.com", PASSWORD, Role.ADMIN);
+        askReset("signal-admin@example.com", "203.0.113.88");
+        server.flushMail();
+        List<JsonNode> cases = signals("STAFF_ACCOUNT_RESET");
+        assertThat(cases).hasSize(1);
+        assertThat(cases.get(0).get("userId").asLong()).isEqualTo(id);
+        assertThat(cases.get(0).get("userEmail").asText()).isEqualTo("signal-admin@example.com");
+    }
+
+    @Test
+    void completeWhenFromAnotherNetworkThanTheRequestThenSignalCase() {
+        String near = server.newUser("near", PASSWORD);
+        askReset(near, "192.0.2.10");
+        complete(server.latestTokenFor(near), "192.0.77.10");
+        String far = server.newUser("far", PASSWORD);
+        askReset(far, "192.0.2.10");
+        complete(server.latestTokenFor(far), "198.18.0.10");
+
+        List<JsonNode> cases = signals("FAR_NETWORK_COMPLETE");
+        assertThat(cases).extracting(c -> c.get("userEmail").asText()).containsExactly(far);
+        assertThat(cases.get(0).get("summary").asText()).contains("192.0.2.10", "198.18.0.10");
+    }
+
+    private static void complete(String token, String ip) {
+        Response done = server.post("/api/v1/password-resets/complete", "{\"token\":\"" + token
+                + "\",\"newPassword\":\"marble canyon whistles softly\"}", ip, null);
+        assertThat(done.status()).isEqualTo(200);
+    }
+
+    @Test
+    void farWhenAnotherSlash16OrSlash48ThenTrueAndAcrossFamiliesOrNonAddressesFalse() {
+        assertThat(Signals.far("10.1.2.3", "10.1.200.9")).isFalse();
+        assertThat(Signals.far("10.1.2.3", "10.2.2.3")).isTrue();
+        assertThat(Signals.far("2001:db8:1::1", "2001:db8:1:ffff::9")).isFalse();
+        assertThat(Signals.far("2001:db8:1::1", "2001:db8:2::1")).isTrue();
+        assertThat(Signals.far("10.1.2.3", "2001:db8:1::1")).isFalse();
+        assertThat(Signals.far("unknown", "10.1.2.3")).isFalse();
+    }
+}
