@@ -103,7 +103,7 @@ public final class ResetLetters implements LetterWriter {
         String report = report(db, job, user, ReportTokens.Event.RESET_REQUESTED);
         return tokenLetter(user, token, report, resetTtl, "Reset your Latchkey password", why,
                 "To choose a new password, open this link:", "Choose a new password",
-                "If you did not ask for this, you can ignore this email: your password stays as it is.");
+                "If you did not ask for this, ignore this email: your password stays as it is.");
     }
 
     private Letter invitation(DbExecute db, MailJob job, User user) {
@@ -112,7 +112,7 @@ public final class ResetLetters implements LetterWriter {
         return tokenLetter(user, token, report, inviteTtl, "You are invited to Latchkey",
                 job.actor() + " of the help desk created a Latchkey account for you.",
                 "To choose your password, open this link:", "Choose your password",
-                "If you did not expect this, you can ignore this email: nobody can use the account without this link.");
+                "If you did not expect this, ignore this email: nobody can use the account without this link.");
     }
 
     /** The "Not you?" link for the event this email tells of. */
