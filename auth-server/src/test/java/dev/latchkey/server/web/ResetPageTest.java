@@ -1,22 +1,30 @@
 package dev.latchkey.server.web;
 
 import java.net.http.HttpRequest;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 
+import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.latchkey.server.db.Rows;
+import dev.latchkey.server.support.Mail;
 import dev.latchkey.server.support.OneServerPerClass;
 import dev.latchkey.server.support.TestServer.Response;
 
-/** The page as a mail scanner or an auditor sees it: headers, markup, and no side effects. */
+/** The pages as a mail scanner or an auditor sees them: headers, markup, and no side effects. */
 class ResetPageTest extends OneServerPerClass {
 
-    @Test
-    void pageHasStrictHeaders() {
-        Response page = server.get("/reset", null);
+    @ParameterizedTest
+    @ValueSource(strings = {"/reset", "/report"})
+    void pageHasStrictHeaders(String path) {
+        Response page = server.get(path, null);
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.header("Content-Type")).isEqualTo("text/html; charset=UTF-8");
         String csp = page.header("Content-Security-Policy");
@@ -24,13 +32,14 @@ class ResetPageTest extends OneServerPerClass {
         assertThat(page.header("Referrer-Policy")).isEqualTo("no-referrer");
         assertThat(page.header("Cache-Control")).isEqualTo("no-store");
         assertThat(page.header("X-Frame-Options")).isEqualTo("DENY");
-        assertThat(server.get("/reset/reset.js", null).header("Content-Type")).startsWith("text/javascript");
+        assertThat(server.get(path + path + ".js", null).header("Content-Type")).startsWith("text/javascript");
         assertThat(server.get("/reset/reset.css", null).header("Content-Type")).startsWith("text/css");
     }
 
-    @Test
-    void pageHasNoInlineScriptOrStyle() {
-        String html = server.get("/reset", null).body();
+    @ParameterizedTest
+    @ValueSource(strings = {"/reset", "/report"})
+    void pageHasNoInlineScriptOrStyle(String path) {
+        String html = server.get(path, null).body();
         assertThat(html).doesNotContainPattern("<script(?![^>]*\\bsrc=)[^>]*>");
         assertThat(html).doesNotContain("<style").doesNotContainPattern("\\sstyle=").doesNotContainPattern("\\son[a-z]+=");
     }
@@ -51,6 +60,26 @@ class ResetPageTest extends OneServerPerClass {
         assertThat(server.post("/api/v1/password-resets/complete",
                 "{\"token\":\"" + token + "\",\"newPassword\":\"marble canyon whistles softly\"}").status())
                 .as("the token still works after the page was fetched").isEqualTo(200);
+    }
+
+    @Test
+    void reportPageWhenFetchedOrItsLinkLookedAtThenNothingChanges() {
+        String email = server.newUser("scanned-report", "velvet tractor orbits quietly");
+        String session = server.signIn(email, "velvet tractor orbits quietly");
+        server.requestToken(email);
+        List<MimeMessage> mail = server.messagesTo(email);
+        Matcher link = Pattern.compile("/report#token=([A-Za-z0-9_-]{64})").matcher(Mail.text(mail.getLast()));
+        assertThat(link.find()).isTrue();
+        String token = link.group(1);
+        int auditRows = auditRows();
+        for (String path : new String[] {"/report", "/report?token=" + token, "/report/report.js"}) {
+            assertThat(server.get(path, null).status()).as(path).isEqualTo(200);
+        }
+        assertThat(server.post("/api/v1/reports/verify", "{\"token\":\"" + token + "\"}").status()).isEqualTo(200);
+        assertThat(auditRows()).isEqualTo(auditRows);
+        assertThat(server.get("/api/v1/me", session).status()).isEqualTo(200);
+        assertThat(server.post("/api/v1/reports", "{\"token\":\"" + token + "\"}").status())
+                .as("the report can still be confirmed once").isEqualTo(200);
     }
 
     private static int auditRows() {
