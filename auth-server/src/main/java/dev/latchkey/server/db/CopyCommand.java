@@ -56,11 +56,13 @@ public final class CopyCommand {
         Config to = dbConfig(url, cli.option("--to-user").get(), password == null ? "" : password);
         try (Database derby = Database.open(from); Database postgresql = Database.open(to)) {
             PostgresqlCopy.Report report = PostgresqlCopy.copy(derby, postgresql, clock.millis());
-            out.println("Copied " + report.users() + " users (with their password hashes and roles), "
-                    + report.lockouts() + " sign-in lockout records, " + report.mailJobs() + " mail jobs and "
-                    + report.auditEvents() + " audit events into " + url + ".");
-            out.println("Not copied: " + report.liveResetLinks() + " unused reset links and " + report.liveSessions()
-                    + " sessions. People signed in sign in again; a reset link from before must be asked for again.");
+            out.println("Copied " + report.users() + " users (with their password hashes, roles and holds), "
+                    + report.lockouts() + " sign-in lockout records, " + report.mailJobs() + " mail jobs, "
+                    + report.auditEvents() + " audit events and " + report.cases() + " help-desk cases into "
+                    + url + ".");
+            out.println("Not copied: " + report.liveResetLinks() + " unused reset links, " + report.liveReportLinks()
+                    + " unused \"Not you?\" links and " + report.liveSessions() + " sessions. People signed in sign"
+                    + " in again; a reset link from before must be asked for again.");
             return 0;
         } catch (PostgresqlCopy.CopyRefused | DatabaseInUseException e) {
             err.println(e.getMessage());

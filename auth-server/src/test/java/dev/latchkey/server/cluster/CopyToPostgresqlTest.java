@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.latchkey.api.Role;
 import dev.latchkey.server.CommandLine;
 import dev.latchkey.server.db.CopyCommand;
+import dev.latchkey.server.support.Mail;
 import dev.latchkey.server.support.TestDatabase;
 import dev.latchkey.server.support.TestServer;
 
@@ -54,8 +57,13 @@ class CopyToPostgresqlTest {
             old.addUser("admin@example.com", PASSWORD, Role.ADMIN);
             user = old.newUser("moving", PASSWORD);
             String token = old.requestToken(user);
+            Matcher report = Pattern.compile("/report#token=([A-Za-z0-9_-]{64})")
+                    .matcher(Mail.text(old.messagesTo(user).getLast()));
+            assertThat(report.find()).isTrue();
             assertThat(old.post("/api/v1/password-resets/complete",
                     "{\"token\":\"" + token + "\",\"newPassword\":\"" + NEW + "\"}").status()).isEqualTo(200);
+            assertThat(old.post("/api/v1/reports", "{\"token\":\"" + report.group(1) + "\"}").status())
+                    .as("a case to carry over").isEqualTo(200);
             old.signIn(user, NEW);
             staleToken = old.requestToken(user);
             old.server().mailSender().close();
@@ -70,13 +78,16 @@ class CopyToPostgresqlTest {
         try (TestDatabase target = TestDatabase.createPostgresql()) {
             Outcome outcome = copy(target, config);
             assertThat(outcome.exit()).as(outcome.err()).isZero();
-            assertThat(outcome.out()).contains("Copied 3 users").contains("Not copied: 1 unused reset links and 1 sessions");
+            assertThat(outcome.out()).contains("Copied 3 users").contains("and 1 help-desk cases")
+                    .contains("Not copied: 1 unused reset links, 2 unused \"Not you?\" links and 1 sessions");
 
             try (TestServer moved = TestServer.start(pgDir, target.settings())) {
                 String admin = moved.signIn("admin@example.com", PASSWORD);
                 assertThat(moved.signIn(user, NEW)).isNotBlank();
                 assertThat(moved.get("/api/v1/helpdesk/audit?limit=200", admin).body())
                         .as("the audit trail came along").contains("RESET_COMPLETED").contains(user);
+                assertThat(moved.get("/api/v1/helpdesk/cases", admin).json().findValuesAsText("userEmail"))
+                        .as("and the help desk's cases").containsExactly(user);
                 assertThat(moved.post("/api/v1/password-resets/complete",
                         "{\"token\":\"" + staleToken + "\",\"newPassword\":\"" + NEW + " again\"}").status())
                         .as("reset links of the old server are not copied").isEqualTo(400);
