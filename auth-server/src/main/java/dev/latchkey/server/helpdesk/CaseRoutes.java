@@ -6,9 +6,7 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
-import dev.latchkey.api.ErrorCode;
 import dev.latchkey.api.FreeText;
-import dev.latchkey.server.http.ApiException;
 import dev.latchkey.server.http.ClientIp;
 import dev.latchkey.server.http.ErrorHandling;
 import dev.latchkey.server.http.JsonBody;
@@ -45,9 +43,7 @@ public final class CaseRoutes implements HttpService {
     }
 
     private Caller staff(ServerRequest req) {
-        Caller caller = sessions.authenticate(req);
-        HelpdeskService.requireStaff(caller);
-        return caller;
+        return HelpdeskRoutes.staff(sessions, req);
     }
 
     private void acknowledge(ServerRequest req, ServerResponse res) {
@@ -69,10 +65,6 @@ public final class CaseRoutes implements HttpService {
     }
 
     private static long caseId(ServerRequest req) {
-        try {
-            return Long.parseLong(req.path().pathParameters().get("id"));
-        } catch (NumberFormatException e) {
-            throw ApiException.of(ErrorCode.NOT_FOUND, "There is no case with this number.");
-        }
+        return HelpdeskRoutes.pathId(req, CaseService.NO_SUCH_CASE);
     }
 }

@@ -29,6 +29,7 @@ import dev.latchkey.server.user.Users;
 public final class CaseService {
     /** How many of the case's audit events come with it. */
     static final int EVENTS = 50;
+    static final String NO_SUCH_CASE = "There is no case with this number.";
 
     private final HelpdeskService helpdesk;
     private final Database db;
@@ -130,6 +131,6 @@ public final class CaseService {
 
     private CaseSummary find(long id) {
         return cases.find(db.execute(), id)
-                .orElseThrow(() -> ApiException.of(ErrorCode.NOT_FOUND, "There is no case with this number."));
+                .orElseThrow(() -> ApiException.of(ErrorCode.NOT_FOUND, NO_SUCH_CASE));
     }
 }

@@ -48,6 +48,11 @@ public final class HelpdeskRoutes implements HttpService {
     }
 
     private Caller staff(ServerRequest req) {
+        return staff(sessions, req);
+    }
+
+    /** The caller, if signed in (401) with a staff role (403): every help-desk endpoint starts here. */
+    static Caller staff(SessionService sessions, ServerRequest req) {
         Caller caller = sessions.authenticate(req);
         HelpdeskService.requireStaff(caller);
         return caller;
@@ -102,10 +107,15 @@ public final class HelpdeskRoutes implements HttpService {
     }
 
     private static long pathId(ServerRequest req) {
+        return pathId(req, "There is no user with this id.");
+    }
+
+    /** The path's {@code {id}}; 404 with {@code notFound} when it is not a number. */
+    static long pathId(ServerRequest req, String notFound) {
         try {
             return Long.parseLong(req.path().pathParameters().get("id"));
         } catch (NumberFormatException e) {
-            throw ApiException.of(ErrorCode.NOT_FOUND, "There is no user with this id.");
+            throw ApiException.of(ErrorCode.NOT_FOUND, notFound);
         }
     }
 

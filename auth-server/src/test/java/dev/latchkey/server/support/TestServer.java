@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -269,6 +270,13 @@ public final class TestServer implements AutoCloseable {
 
         public String header(String name) {
             return headers.firstValue(name).orElse(null);
+        }
+
+        /** Every header but Date: what must match between two answers that may not tell anything apart. */
+        public Map<String, List<String>> headersWithoutDate() {
+            Map<String, List<String>> all = new TreeMap<>(headers.map());
+            all.remove("date");
+            return all;
         }
     }
 

@@ -2,10 +2,6 @@ package dev.latchkey.server.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -13,17 +9,9 @@ import java.util.regex.Pattern;
 
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import dev.latchkey.api.Role;
 import dev.latchkey.server.support.Mail;
@@ -33,14 +21,11 @@ import dev.latchkey.server.support.TestServer;
  * The "Not you?" page in a real headless Chromium, opened from the link in a real "password changed"
  * email: one click to confirm, and every session is gone, the account held and a case waiting.
  */
-class ReportPageBrowserTest {
+class ReportPageBrowserTest extends PageInBrowser {
     static final Pattern LINK = Pattern.compile("(http://\\S+/report#token=[A-Za-z0-9_-]{64})");
     static final String PASSWORD = "velvet tractor orbits quietly";
 
-    @TempDir
-    static Path dir;
     static TestServer server;
-    ChromeDriver browser;
 
     @BeforeAll
     static void startServer() {
@@ -52,23 +37,6 @@ class ReportPageBrowserTest {
     @AfterAll
     static void stopServer() {
         server.close();
-    }
-
-    @BeforeEach
-    void openBrowser() throws Exception {
-        browser = Browser.start(Files.createTempDirectory(dir, "profile"));
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
-
-    private WebElement shown(String id) {
-        return new WebDriverWait(browser, Duration.ofSeconds(15))
-                .until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
     }
 
     /** The owner's password is changed (by whoever holds a session); returns the email's Not-you link. */
@@ -125,8 +93,4 @@ class ReportPageBrowserTest {
         assertThat(shown("missing").getText()).contains("Not you?");
     }
 
-    private void screenshot(String name) throws IOException {
-        Path folder = Files.createDirectories(Path.of("target", "screenshots"));
-        Files.write(folder.resolve(name), browser.getScreenshotAs(OutputType.BYTES));
-    }
 }

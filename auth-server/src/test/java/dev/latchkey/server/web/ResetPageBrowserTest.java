@@ -2,39 +2,26 @@ package dev.latchkey.server.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import dev.latchkey.server.support.Mail;
 import dev.latchkey.server.support.TestServer;
 
 /** The reset page in a real headless Chromium, opened from the link in a real reset email. */
-class ResetPageBrowserTest {
+class ResetPageBrowserTest extends PageInBrowser {
     static final Pattern LINK = Pattern.compile("(http://\\S+/reset#token=[A-Za-z0-9_-]{64})");
 
-    @TempDir
-    static Path dir;
     static TestServer server;
-    ChromeDriver browser;
 
     @BeforeAll
     static void startServer() {
@@ -46,18 +33,6 @@ class ResetPageBrowserTest {
         server.close();
     }
 
-    @BeforeEach
-    void openBrowser() throws Exception {
-        browser = Browser.start(Files.createTempDirectory(dir, "profile"));
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
-
     /** Asks for a reset and returns the link exactly as the email carries it. */
     private static String linkFromEmail(String email) {
         server.requestToken(email);
@@ -65,11 +40,6 @@ class ResetPageBrowserTest {
         Matcher m = LINK.matcher(Mail.text(messages.get(messages.size() - 1)));
         assertThat(m.find()).isTrue();
         return m.group(1);
-    }
-
-    private WebElement shown(String id) {
-        return new WebDriverWait(browser, Duration.ofSeconds(15))
-                .until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
     }
 
     @Test
@@ -142,10 +112,6 @@ class ResetPageBrowserTest {
     }
 
     /** For the README (docs/screenshots): what a person sees. */
-    private void screenshot(String name) throws IOException {
-        Path folder = Files.createDirectories(Path.of("target", "screenshots"));
-        Files.write(folder.resolve(name), browser.getScreenshotAs(OutputType.BYTES));
-    }
 
     private void typeBoth(String password) {
         for (String id : List.of("newPassword", "confirmPassword")) {
