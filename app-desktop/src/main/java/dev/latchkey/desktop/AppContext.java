@@ -21,6 +21,7 @@ public final class AppContext {
     private final PasswordPolicy policy;
     private final ObjectProperty<SessionResponse> session = new SimpleObjectProperty<>();
     private final ObjectProperty<VerifiedToken> resetToken = new SimpleObjectProperty<>();
+    private final ObjectProperty<String> reportToken = new SimpleObjectProperty<>();
     private final ObjectProperty<String> signInEmail = new SimpleObjectProperty<>("");
     private final ObjectProperty<String> notice = new SimpleObjectProperty<>("");
 
@@ -67,6 +68,11 @@ public final class AppContext {
 
     public ObjectProperty<VerifiedToken> resetToken() {
         return resetToken;
+    }
+
+    /** The token of a "Not you?" link the user pasted, for the report screen. */
+    public ObjectProperty<String> reportToken() {
+        return reportToken;
     }
 
     /** The address to prefill on the sign-in screen. */

@@ -45,6 +45,14 @@ public final class Messages {
         return args.length == 0 ? pattern : MessageFormat.format(pattern, args);
     }
 
+    /**
+     * An API code in plain words: the string at {@code prefix + code}, or the code itself when this
+     * app does not know it (a newer server may add codes).
+     */
+    public String words(String prefix, String code) {
+        return code != null && bundle.containsKey(prefix + code) ? bundle.getString(prefix + code) : code;
+    }
+
     /** What went wrong, in words a person can act on. Never a stack trace. */
     public String describe(Exception e) {
         if (!(e instanceof ApiError error)) {

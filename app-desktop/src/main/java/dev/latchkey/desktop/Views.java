@@ -10,6 +10,8 @@ import dev.latchkey.desktop.mailbox.MailboxView;
 import dev.latchkey.desktop.mailbox.MailboxViewModel;
 import dev.latchkey.desktop.navigation.Navigator;
 import dev.latchkey.desktop.password.NewPasswordFields;
+import dev.latchkey.desktop.report.ReportView;
+import dev.latchkey.desktop.report.ReportViewModel;
 import dev.latchkey.desktop.reset.DoneView;
 import dev.latchkey.desktop.reset.DoneViewModel;
 import dev.latchkey.desktop.reset.ForgotView;
@@ -41,6 +43,8 @@ public final class Views {
                 return new NewPasswordView(new NewPasswordViewModel(context, navigator), text);
             } else if (type == DoneView.class) {
                 return new DoneView(new DoneViewModel(context, navigator));
+            } else if (type == ReportView.class) {
+                return new ReportView(new ReportViewModel(context, navigator));
             } else if (type == AccountView.class) {
                 return new AccountView(new AccountViewModel(context, navigator), text);
             } else if (type == MailboxView.class) {

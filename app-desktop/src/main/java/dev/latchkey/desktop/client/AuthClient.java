@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.latchkey.api.ErrorCode;
 import dev.latchkey.api.ErrorResponse;
+import dev.latchkey.api.Requests.CaseNoteRequest;
 import dev.latchkey.api.Requests.ChangePasswordRequest;
 import dev.latchkey.api.Requests.HelpdeskResetRequest;
 import dev.latchkey.api.Requests.InviteRequest;
@@ -25,10 +26,14 @@ import dev.latchkey.api.Requests.ResetRequest;
 import dev.latchkey.api.Requests.SignInRequest;
 import dev.latchkey.api.Requests.TokenRequest;
 import dev.latchkey.api.Responses.AuditEntry;
+import dev.latchkey.api.Responses.CaseDetail;
+import dev.latchkey.api.Responses.CaseSummary;
 import dev.latchkey.api.Responses.HelpdeskUser;
 import dev.latchkey.api.Responses.Me;
 import dev.latchkey.api.Responses.MessageResponse;
 import dev.latchkey.api.Responses.PasswordPolicyView;
+import dev.latchkey.api.Responses.ReportOutcome;
+import dev.latchkey.api.Responses.ReportView;
 import dev.latchkey.api.Responses.SessionResponse;
 import dev.latchkey.api.Responses.VerifyResponse;
 import dev.latchkey.api.Role;
@@ -69,6 +74,16 @@ public final class AuthClient {
     public String completeReset(String token, String newPassword) throws ApiError {
         return send("POST", "/api/v1/password-resets/complete", new CompleteResetRequest(token, newPassword), null,
                 MessageResponse.class).message();
+    }
+
+    /** What a "Not you?" link reports; reading it changes nothing. */
+    public ReportView verifyReport(String token) throws ApiError {
+        return send("POST", "/api/v1/reports/verify", new TokenRequest(token), null, ReportView.class);
+    }
+
+    /** Confirms a "Not you?" report; the link works once. */
+    public ReportOutcome report(String token) throws ApiError {
+        return send("POST", "/api/v1/reports", new TokenRequest(token), null, ReportOutcome.class);
     }
 
     public SessionResponse signIn(String email, String password) throws ApiError {
@@ -117,6 +132,33 @@ public final class AuthClient {
             path.append("&before=").append(before);
         }
         return List.of(send("GET", path.toString(), null, session, AuditEntry[].class));
+    }
+
+    /** The help-desk cases, open ones first, newest first. */
+    public List<CaseSummary> cases(String session) throws ApiError {
+        return List.of(send("GET", "/api/v1/helpdesk/cases", null, session, CaseSummary[].class));
+    }
+
+    public CaseDetail caseDetail(String session, long caseId) throws ApiError {
+        return send("GET", "/api/v1/helpdesk/cases/" + caseId, null, session, CaseDetail.class);
+    }
+
+    public CaseDetail acknowledgeCase(String session, long caseId) throws ApiError {
+        return send("POST", "/api/v1/helpdesk/cases/" + caseId + "/acknowledge", null, session, CaseDetail.class);
+    }
+
+    public CaseDetail addCaseNote(String session, long caseId, String text) throws ApiError {
+        return send("POST", "/api/v1/helpdesk/cases/" + caseId + "/notes", new CaseNoteRequest(text), session,
+                CaseDetail.class);
+    }
+
+    public CaseDetail resolveCase(String session, long caseId) throws ApiError {
+        return send("POST", "/api/v1/helpdesk/cases/" + caseId + "/resolve", null, session, CaseDetail.class);
+    }
+
+    /** Releases the hold on the case's account; the server emails its owner a fresh reset link. */
+    public CaseDetail releaseHold(String session, long caseId) throws ApiError {
+        return send("POST", "/api/v1/helpdesk/cases/" + caseId + "/release", null, session, CaseDetail.class);
     }
 
     private <T> T send(String method, String path, Object body, String session, Class<T> type) throws ApiError {

@@ -3,6 +3,7 @@ package dev.latchkey.desktop.helpdesk;
 import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
@@ -10,6 +11,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Tab;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -18,6 +20,9 @@ import javafx.util.Duration;
 import javafx.util.StringConverter;
 
 import dev.latchkey.api.Responses.AuditEntry;
+import dev.latchkey.api.Responses.CaseDetail;
+import dev.latchkey.api.Responses.CaseNote;
+import dev.latchkey.api.Responses.CaseSummary;
 import dev.latchkey.api.Responses.HelpdeskUser;
 import dev.latchkey.desktop.Messages;
 import dev.latchkey.desktop.ViewBindings;
@@ -50,6 +55,26 @@ public final class HelpdeskView {
     @FXML private TableColumn<AuditEntry, String> ipColumn;
     @FXML private TableColumn<AuditEntry, String> detailColumn;
     @FXML private TableColumn<AuditEntry, String> deliveryColumn;
+    @FXML private Tab casesTab;
+    @FXML private TableView<CaseSummary> casesTable;
+    @FXML private TableColumn<CaseSummary, String> caseOpenedColumn;
+    @FXML private TableColumn<CaseSummary, String> caseKindColumn;
+    @FXML private TableColumn<CaseSummary, String> caseStatusColumn;
+    @FXML private TableColumn<CaseSummary, String> caseUserColumn;
+    @FXML private TableColumn<CaseSummary, String> caseHeldColumn;
+    @FXML private TableColumn<CaseSummary, String> caseSummaryColumn;
+    @FXML private Label noCase;
+    @FXML private VBox caseDetail;
+    @FXML private Label caseTitle;
+    @FXML private Label caseSummary;
+    @FXML private Label caseFacts;
+    @FXML private Button acknowledgeCase;
+    @FXML private Button releaseHold;
+    @FXML private Button resolveCase;
+    @FXML private ListView<CaseNote> caseNotes;
+    @FXML private TextField caseNote;
+    @FXML private Button addCaseNote;
+    @FXML private ListView<AuditEntry> caseEvents;
 
     public HelpdeskView(HelpdeskViewModel viewModel, Messages text) {
         this.viewModel = viewModel;
@@ -82,15 +107,7 @@ public final class HelpdeskView {
         ViewBindings.shownWhen(userDetail, Bindings.isNotNull(viewModel.selectedProperty()));
         ViewBindings.shownWhen(noSelection, Bindings.isNull(viewModel.selectedProperty()));
         userEvents.setItems(viewModel.userEvents());
-        userEvents.setCellFactory(list -> new ListCell<>() {
-            @Override
-            protected void updateItem(AuditEntry entry, boolean empty) {
-                super.updateItem(entry, empty);
-                setText(empty || entry == null ? null : describe(entry));
-                setWrapText(true);
-                setAccessibleText(getText());
-            }
-        });
+        userEvents.setCellFactory(list -> eventCell());
         sendReset.disableProperty().bind(viewModel.canActProperty().not());
         unlock.disableProperty().bind(viewModel.canActProperty().not());
         ViewBindings.message(status, viewModel.statusProperty());
@@ -121,8 +138,87 @@ public final class HelpdeskView {
         detailColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().detail()));
         deliveryColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(viewModel.deliveryText(c.getValue().delivery())));
 
+        bindCases();
+
         viewModel.search();
+        viewModel.loadCases();
         viewModel.loadAudit();
+    }
+
+    private void bindCases() {
+        casesTab.textProperty().bind(Bindings.createStringBinding(() -> text.get("helpdesk.cases.tab",
+                viewModel.openCasesProperty().get()), viewModel.openCasesProperty()));
+        casesTable.setItems(viewModel.cases());
+        caseOpenedColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(text.when(c.getValue().openedAt())));
+        caseKindColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(viewModel.caseKindText(c.getValue())));
+        caseStatusColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(viewModel.caseStatusText(c.getValue())));
+        caseUserColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(
+                c.getValue().userEmail() != null ? c.getValue().userEmail() : c.getValue().ip()));
+        caseHeldColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(
+                c.getValue().held() ? text.get("helpdesk.case.held") : ""));
+        caseSummaryColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().summary()));
+        casesTable.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
+            CaseDetail shown = viewModel.caseDetailProperty().get();
+            if (now != null && (shown == null || shown.summary().id() != now.id())) {
+                viewModel.selectCase(now);
+            }
+        });
+        // Reloading or updating the list must not lose the row of the case on show.
+        viewModel.cases().addListener((ListChangeListener<CaseSummary>) change -> selectShownCase());
+        viewModel.caseDetailProperty().addListener((obs, old, now) -> showCase(now));
+        ViewBindings.shownWhen(caseDetail, Bindings.isNotNull(viewModel.caseDetailProperty()));
+        ViewBindings.shownWhen(noCase, Bindings.isNull(viewModel.caseDetailProperty()));
+        caseNotes.setItems(viewModel.caseNotes());
+        caseNotes.setCellFactory(list -> new ListCell<>() {
+            @Override
+            protected void updateItem(CaseNote note, boolean empty) {
+                super.updateItem(note, empty);
+                setText(empty || note == null ? null
+                        : text.when(note.at()) + " \u00b7 " + note.author() + "\n" + note.text());
+                setWrapText(true);
+                setAccessibleText(getText());
+            }
+        });
+        caseEvents.setItems(viewModel.caseEvents());
+        caseEvents.setCellFactory(list -> eventCell());
+        caseNote.textProperty().bindBidirectional(viewModel.caseNoteProperty());
+        acknowledgeCase.disableProperty().bind(viewModel.canAcknowledgeProperty().not());
+        releaseHold.disableProperty().bind(viewModel.canReleaseProperty().not());
+        resolveCase.disableProperty().bind(viewModel.canResolveProperty().not());
+        addCaseNote.disableProperty().bind(viewModel.canAddNoteProperty().not());
+    }
+
+    private void showCase(CaseDetail detail) {
+        caseTitle.setText(viewModel.caseTitle(detail.summary()));
+        caseSummary.setText(detail.summary().summary());
+        caseFacts.setText(viewModel.caseFacts(detail.summary()));
+        selectShownCase();
+    }
+
+    private void selectShownCase() {
+        CaseDetail shown = viewModel.caseDetailProperty().get();
+        CaseSummary selected = casesTable.getSelectionModel().getSelectedItem();
+        if (shown == null || (selected != null && selected.id() == shown.summary().id())) {
+            return;
+        }
+        for (int i = 0; i < viewModel.cases().size(); i++) {
+            if (viewModel.cases().get(i).id() == shown.summary().id()) {
+                casesTable.getSelectionModel().select(i);
+                return;
+            }
+        }
+    }
+
+    private ListCell<AuditEntry> eventCell() {
+        return new ListCell<>() {
+            @Override
+            protected void updateItem(AuditEntry entry, boolean empty) {
+                super.updateItem(entry, empty);
+                setText(empty || entry == null ? null : describe(entry));
+                setWrapText(true);
+                setAccessibleText(getText());
+            }
+        };
     }
 
     private void showDetail(HelpdeskUser user) {
@@ -168,6 +264,31 @@ public final class HelpdeskView {
     private void inviteUser() {
         HelpdeskDialogs.askInvitation(users.getScene().getWindow(), text, viewModel.invitableRoles())
                 .ifPresent(i -> viewModel.invite(i.email(), i.displayName(), i.role(), user -> { }));
+    }
+
+    @FXML
+    private void refreshCases() {
+        viewModel.refreshCases();
+    }
+
+    @FXML
+    private void acknowledgeCase() {
+        viewModel.acknowledgeCase();
+    }
+
+    @FXML
+    private void addCaseNote() {
+        viewModel.addCaseNote();
+    }
+
+    @FXML
+    private void resolveCase() {
+        viewModel.resolveCase();
+    }
+
+    @FXML
+    private void releaseHold() {
+        viewModel.releaseHold();
     }
 
     @FXML

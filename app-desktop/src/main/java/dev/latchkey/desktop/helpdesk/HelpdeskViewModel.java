@@ -1,11 +1,14 @@
 package dev.latchkey.desktop.helpdesk;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.IntegerBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -15,6 +18,9 @@ import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 
 import dev.latchkey.api.Responses.AuditEntry;
+import dev.latchkey.api.Responses.CaseDetail;
+import dev.latchkey.api.Responses.CaseNote;
+import dev.latchkey.api.Responses.CaseSummary;
 import dev.latchkey.api.Responses.Delivery;
 import dev.latchkey.api.Responses.HelpdeskUser;
 import dev.latchkey.api.FreeText;
@@ -27,8 +33,9 @@ import dev.latchkey.desktop.navigation.Screen;
 
 /**
  * The help desk: find a user, see their recent events with each email's delivery status, send them a
- * reset (with a reason) or clear their sign-in lock, invite new users, and read the audit trail. Staff
- * never see a token or choose a password: the server sends the email to the user's own address.
+ * reset (with a reason) or clear their sign-in lock, invite new users, work the cases ("Not you?"
+ * reports and the server's signals), and read the audit trail. Staff never see a token or choose a
+ * password: the server sends the email to the user's own address.
  */
 public final class HelpdeskViewModel extends ScreenModel {
     static final int AUDIT_PAGE = 50;
@@ -43,6 +50,16 @@ public final class HelpdeskViewModel extends ScreenModel {
     private final StringProperty textFilter = new SimpleStringProperty("");
     private final StringProperty status = new SimpleStringProperty("");
     private final BooleanBinding canAct;
+    private final ObservableList<CaseSummary> cases = FXCollections.observableArrayList();
+    private final ObjectProperty<CaseDetail> caseDetail = new SimpleObjectProperty<>();
+    private final ObservableList<CaseNote> caseNotes = FXCollections.observableArrayList();
+    private final ObservableList<AuditEntry> caseEvents = FXCollections.observableArrayList();
+    private final StringProperty caseNote = new SimpleStringProperty("");
+    private final IntegerBinding openCases;
+    private final BooleanBinding canAcknowledge;
+    private final BooleanBinding canResolve;
+    private final BooleanBinding canRelease;
+    private final BooleanBinding canAddNote;
 
     public HelpdeskViewModel(AppContext context, Navigation navigator) {
         super(context, navigator);
@@ -50,6 +67,13 @@ public final class HelpdeskViewModel extends ScreenModel {
                 && (selected.get().role() != Role.ADMIN || isAdmin()), selected, busyProperty());
         typeFilter.addListener((obs, old, now) -> refilter());
         textFilter.addListener((obs, old, now) -> refilter());
+        openCases = Bindings.createIntegerBinding(
+                () -> (int) cases.stream().filter(c -> !c.status().equals("RESOLVED")).count(), cases);
+        canAcknowledge = caseAllows(c -> c.status().equals("OPEN"));
+        canResolve = caseAllows(c -> !c.status().equals("RESOLVED"));
+        canRelease = caseAllows(CaseSummary::held);
+        canAddNote = caseAllows(c -> true).and(Bindings.createBooleanBinding(
+                () -> FreeText.fits(caseNote.get(), FreeText.NOTE_MAX), caseNote));
     }
 
     public StringProperty queryProperty() {
@@ -87,6 +111,52 @@ public final class HelpdeskViewModel extends ScreenModel {
     /** A user is selected, and the caller may act on them (HELPDESK members may not act on an ADMIN). */
     public BooleanBinding canActProperty() {
         return canAct;
+    }
+
+    /** The cases, open ones first, newest first. */
+    public ObservableList<CaseSummary> cases() {
+        return cases;
+    }
+
+    public IntegerBinding openCasesProperty() {
+        return openCases;
+    }
+
+    /** The selected case, as the server last returned it. */
+    public ObjectProperty<CaseDetail> caseDetailProperty() {
+        return caseDetail;
+    }
+
+    /** The selected case's notes, oldest first. */
+    public ObservableList<CaseNote> caseNotes() {
+        return caseNotes;
+    }
+
+    /** The audit events around the selected case, newest first. */
+    public ObservableList<AuditEntry> caseEvents() {
+        return caseEvents;
+    }
+
+    /** The note being written for the selected case. */
+    public StringProperty caseNoteProperty() {
+        return caseNote;
+    }
+
+    public BooleanBinding canAcknowledgeProperty() {
+        return canAcknowledge;
+    }
+
+    public BooleanBinding canResolveProperty() {
+        return canResolve;
+    }
+
+    /** Only a held account can be released. */
+    public BooleanBinding canReleaseProperty() {
+        return canRelease;
+    }
+
+    public BooleanBinding canAddNoteProperty() {
+        return canAddNote;
     }
 
     public boolean isAdmin() {
@@ -168,6 +238,85 @@ public final class HelpdeskViewModel extends ScreenModel {
         call(() -> context.client().audit(session(), null, AUDIT_PAGE, before), audit::addAll, this::failed);
     }
 
+    public void loadCases() {
+        call(() -> context.client().cases(session()), cases::setAll, this::failed);
+    }
+
+    /** Reloads the cases and the selected one: another staff member may have worked on them. */
+    public void refreshCases() {
+        loadCases();
+        CaseDetail shown = caseDetail.get();
+        if (shown != null) {
+            call(() -> context.client().caseDetail(session(), shown.summary().id()), this::showCase, this::failed);
+        }
+    }
+
+    public void selectCase(CaseSummary summary) {
+        status.set("");
+        // A half-written note belongs to the case it was written for.
+        caseNote.set("");
+        call(() -> context.client().caseDetail(session(), summary.id()), this::showCase, this::failed);
+    }
+
+    public void acknowledgeCase() {
+        if (canAcknowledge.get()) {
+            act(id -> context.client().acknowledgeCase(session(), id), done -> say("helpdesk.case.acknowledged", done));
+        }
+    }
+
+    public void addCaseNote() {
+        if (canAddNote.get()) {
+            String note = caseNote.get().strip();
+            act(id -> context.client().addCaseNote(session(), id, note), done -> {
+                caseNote.set("");
+                say("helpdesk.case.noteAdded", done);
+            });
+        }
+    }
+
+    public void resolveCase() {
+        if (canResolve.get()) {
+            act(id -> context.client().resolveCase(session(), id), done -> say("helpdesk.case.resolved", done));
+        }
+    }
+
+    /** The server lifts the hold and emails the owner a fresh reset link, at their own address. */
+    public void releaseHold() {
+        if (canRelease.get()) {
+            act(id -> context.client().releaseHold(session(), id), done -> say("helpdesk.case.released", done));
+        }
+    }
+
+    /** A case's kind in plain words: a "Not you?" report, or which signal the server raised. */
+    public String caseKindText(CaseSummary summary) {
+        return summary.kind().equals("SIGNAL") ? text().words("case.signal.", summary.signal())
+                : text().words("case.kind.", summary.kind());
+    }
+
+    public String caseStatusText(CaseSummary summary) {
+        return text().words("case.status.", summary.status());
+    }
+
+    public String caseTitle(CaseSummary summary) {
+        return text().get("helpdesk.case.title", summary.id(), caseKindText(summary));
+    }
+
+    /** Status, whom or where it is about, whether the account is held, and when. */
+    public String caseFacts(CaseSummary summary) {
+        List<String> facts = new ArrayList<>();
+        facts.add(text().get("helpdesk.case.status", caseStatusText(summary)));
+        if (summary.userEmail() != null) {
+            facts.add(text().get("helpdesk.case.account", summary.userEmail()));
+            facts.add(text().get(summary.held() ? "helpdesk.case.heldLong" : "helpdesk.case.notHeld"));
+        }
+        if (summary.ip() != null) {
+            facts.add(text().get("helpdesk.case.ip", summary.ip()));
+        }
+        facts.add(text().get("helpdesk.case.opened", text().when(summary.openedAt())));
+        facts.add(text().get("helpdesk.case.updated", text().when(summary.updatedAt())));
+        return String.join("  \u00b7  ", facts);
+    }
+
     /** One line for an email's fate: sent, waiting to retry (and why), failed (and why), not sent. */
     public String deliveryText(Delivery delivery) {
         if (delivery == null) {
@@ -189,6 +338,40 @@ public final class HelpdeskViewModel extends ScreenModel {
             return;
         }
         call(() -> context.client().audit(session(), user.id(), 20, null), userEvents::setAll, this::failed);
+    }
+
+    /** A call on the selected case that answers with the case as it is now. */
+    private interface CaseAction {
+        CaseDetail on(long caseId) throws ApiError;
+    }
+
+    private void act(CaseAction action, Consumer<CaseDetail> then) {
+        long id = caseDetail.get().summary().id();
+        call(() -> action.on(id), detail -> {
+            showCase(detail);
+            then.accept(detail);
+        }, this::failed);
+    }
+
+    private void say(String key, CaseDetail detail) {
+        status.set(text().get(key, detail.summary().id(), detail.summary().userEmail()));
+    }
+
+    private void showCase(CaseDetail detail) {
+        // The list shows the case as the server last described it.
+        for (int i = 0; i < cases.size(); i++) {
+            if (cases.get(i).id() == detail.summary().id()) {
+                cases.set(i, detail.summary());
+            }
+        }
+        caseNotes.setAll(detail.notes());
+        caseEvents.setAll(detail.events());
+        caseDetail.set(detail);
+    }
+
+    private BooleanBinding caseAllows(Predicate<CaseSummary> allowed) {
+        return Bindings.createBooleanBinding(() -> caseDetail.get() != null && !busyProperty().get()
+                && allowed.test(caseDetail.get().summary()), caseDetail, busyProperty());
     }
 
     private void refilter() {

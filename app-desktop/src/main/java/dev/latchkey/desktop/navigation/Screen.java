@@ -8,6 +8,7 @@ public enum Screen {
     TOKEN("reset/TokenView.fxml"),
     NEW_PASSWORD("reset/NewPasswordView.fxml"),
     DONE("reset/DoneView.fxml"),
+    REPORT("report/ReportView.fxml"),
     ACCOUNT("account/AccountView.fxml"),
     HELPDESK("helpdesk/HelpdeskView.fxml"),
     MAILBOX("mailbox/MailboxView.fxml");

@@ -6,6 +6,7 @@ import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.VBox;
 
 import dev.latchkey.desktop.ViewBindings;
 
@@ -19,6 +20,8 @@ public final class TokenView {
     @FXML private Button verify;
     @FXML private Button proceed;
     @FXML private ProgressIndicator progress;
+    @FXML private VBox reportOffer;
+    @FXML private Button openReport;
 
     public TokenView(TokenViewModel viewModel) {
         this.viewModel = viewModel;
@@ -36,7 +39,10 @@ public final class TokenView {
         verify.disableProperty().bind(viewModel.canVerifyProperty().not());
         ViewBindings.shownWhen(verify, viewModel.verifiedProperty().not());
         ViewBindings.shownWhen(proceed, viewModel.verifiedProperty());
-        verify.defaultButtonProperty().bind(viewModel.verifiedProperty().not());
+        ViewBindings.shownWhen(reportOffer, viewModel.reportOfferedProperty());
+        verify.defaultButtonProperty().bind(
+                viewModel.verifiedProperty().not().and(viewModel.reportOfferedProperty().not()));
+        openReport.defaultButtonProperty().bind(viewModel.reportOfferedProperty());
         proceed.defaultButtonProperty().bind(viewModel.verifiedProperty());
         viewModel.verifiedProperty().addListener((obs, was, now) -> {
             if (now) {
@@ -48,6 +54,16 @@ public final class TokenView {
     @FXML
     private void verify() {
         viewModel.verify();
+    }
+
+    @FXML
+    private void submit() {
+        viewModel.submit();
+    }
+
+    @FXML
+    private void openReport() {
+        viewModel.openReport();
     }
 
     @FXML

@@ -17,20 +17,30 @@ import dev.latchkey.desktop.client.ApiError;
 import dev.latchkey.desktop.navigation.Navigation;
 import dev.latchkey.desktop.navigation.Screen;
 
-/** Token entry: the code or the whole link, verified (not used up) before going on. */
+/**
+ * Token entry: the code or the whole link, verified (not used up) before going on. A "Not you?" link
+ * pasted here is not a reset code: the screen offers to open the report instead.
+ */
 public final class TokenViewModel extends ScreenModel {
-    private static final Pattern TOKEN = Pattern.compile("(?<![A-Za-z0-9_-])([A-Za-z0-9_-]{64})(?![A-Za-z0-9_-])");
+    // A token right after "report#token=" belongs to a "Not you?" link, never a reset code.
+    private static final Pattern TOKEN = Pattern.compile(
+            "(?<![A-Za-z0-9_-])(?<!report#token=)([A-Za-z0-9_-]{64})(?![A-Za-z0-9_-])");
+    private static final Pattern REPORT_TOKEN = Pattern.compile("report#token=([A-Za-z0-9_-]{64})(?![A-Za-z0-9_-])");
 
     private final StringProperty input = new SimpleStringProperty("");
     private final StringProperty verifiedText = new SimpleStringProperty("");
     private final BooleanProperty verified = new SimpleBooleanProperty();
     private final BooleanProperty tokenRejected = new SimpleBooleanProperty();
     private final BooleanBinding canVerify;
+    private final BooleanBinding reportOffered;
 
     public TokenViewModel(AppContext context, Navigation navigator) {
         super(context, navigator);
         canVerify = Bindings.createBooleanBinding(() -> extractToken(input.get()).isPresent() && !busyProperty().get(),
                 input, busyProperty());
+        // A pasted whole reset email holds both links: its reset code wins on this screen.
+        reportOffered = Bindings.createBooleanBinding(() -> extractToken(input.get()).isEmpty()
+                && extractReportToken(input.get()).isPresent(), input);
         input.addListener((obs, old, now) -> {
             verified.set(false);
             tokenRejected.set(false);
@@ -38,12 +48,21 @@ public final class TokenViewModel extends ScreenModel {
         });
     }
 
-    /** The token in what was pasted: the code alone, or a link whose fragment holds it. */
+    /** The reset token in what was pasted: the code alone, or a link whose fragment holds it. */
     public static Optional<String> extractToken(String pasted) {
+        return find(TOKEN, pasted);
+    }
+
+    /** The token of a "Not you?" link ({@code .../report#token=...}) in what was pasted. */
+    public static Optional<String> extractReportToken(String pasted) {
+        return find(REPORT_TOKEN, pasted);
+    }
+
+    private static Optional<String> find(Pattern pattern, String pasted) {
         if (pasted == null) {
             return Optional.empty();
         }
-        Matcher m = TOKEN.matcher(pasted.strip());
+        Matcher m = pattern.matcher(pasted.strip());
         return m.find() ? Optional.of(m.group(1)) : Optional.empty();
     }
 
@@ -67,6 +86,11 @@ public final class TokenViewModel extends ScreenModel {
         return canVerify;
     }
 
+    /** What was pasted is a "Not you?" link (and no reset code). */
+    public BooleanBinding reportOfferedProperty() {
+        return reportOffered;
+    }
+
     public void verify() {
         Optional<String> token = extractToken(input.get());
         if (token.isEmpty() || busyProperty().get()) {
@@ -80,6 +104,22 @@ public final class TokenViewModel extends ScreenModel {
             tokenRejected.set(failure instanceof ApiError e && e.kind() == ApiError.Kind.INVALID_TOKEN);
             showError(failure);
         });
+    }
+
+    /** Enter in the field: checks a reset code, or opens a pasted "Not you?" link. */
+    public void submit() {
+        if (reportOffered.get()) {
+            openReport();
+        } else {
+            verify();
+        }
+    }
+
+    public void openReport() {
+        if (reportOffered.get()) {
+            context.reportToken().set(extractReportToken(input.get()).orElseThrow());
+            navigator.show(Screen.REPORT);
+        }
     }
 
     public void proceed() {

@@ -18,8 +18,9 @@ public final class SignInViewModel extends ScreenModel {
 
     public SignInViewModel(AppContext context, Navigation navigator) {
         super(context, navigator);
-        // Back at sign-in, any reset journey is over: forget its code.
+        // Back at sign-in, any reset or report journey is over: forget its code.
         context.resetToken().set(null);
+        context.reportToken().set(null);
         email.set(context.signInEmail().get());
         notice.set(context.notice().get());
         context.notice().set("");

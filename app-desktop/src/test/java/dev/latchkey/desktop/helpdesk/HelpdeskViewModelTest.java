@@ -9,9 +9,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.latchkey.api.FreeText;
+import dev.latchkey.api.Responses.CaseSummary;
 import dev.latchkey.api.Responses.Delivery;
 import dev.latchkey.api.Role;
 import dev.latchkey.desktop.AppContext;
+import dev.latchkey.desktop.reset.TokenViewModel;
 import dev.latchkey.desktop.support.DesktopFixture;
 import dev.latchkey.desktop.support.DirectRunner;
 import dev.latchkey.desktop.support.RecordingNavigation;
@@ -94,6 +97,62 @@ class HelpdeskViewModelTest {
         model.typeFilterProperty().set("");
         model.textFilterProperty().set("");
         assertThat(model.filteredAudit()).as("no filter: every loaded row").hasSameSizeAs(model.filteredAudit().getSource());
+    }
+
+    @Test
+    void staffWorksAReportedCaseFromOpenToResolved() throws Exception {
+        fixture.addUser("owner@example.com");
+        String link = fixture.passwordChangedReportLink("owner@example.com");
+        long reference = fixture.client.report(TokenViewModel.extractReportToken(link).orElseThrow()).reference();
+        HelpdeskViewModel model = signedIn("desk@example.com");
+        model.loadCases();
+        CaseSummary reported = model.cases().stream().filter(c -> c.id() == reference).findFirst().orElseThrow();
+        assertThat(model.caseKindText(reported)).isEqualTo("\"Not you?\" report");
+        assertThat(model.caseStatusText(reported)).isEqualTo("open");
+        assertThat(model.openCasesProperty().get()).isPositive();
+        assertThat(model.canAcknowledgeProperty().get()).as("no case chosen").isFalse();
+
+        model.selectCase(reported);
+        assertThat(model.caseDetailProperty().get().summary().id()).isEqualTo(reference);
+        assertThat(model.caseTitle(reported)).isEqualTo("Case " + reference + " \u00b7 \"Not you?\" report");
+        assertThat(model.caseFacts(reported)).contains("Status: open").contains("User: owner@example.com")
+                .contains("account held");
+        assertThat(model.caseEvents()).isNotEmpty();
+        assertThat(model.canAcknowledgeProperty().get()).isTrue();
+        assertThat(model.canReleaseProperty().get()).isTrue();
+
+        model.acknowledgeCase();
+        assertThat(model.caseDetailProperty().get().summary().status()).isEqualTo("ACKNOWLEDGED");
+        assertThat(model.cases()).as("the list shows the case as it is now")
+                .anySatisfy(c -> assertThat(c).isEqualTo(model.caseDetailProperty().get().summary()));
+        assertThat(model.statusProperty().get()).isEqualTo("Case " + reference + " acknowledged.");
+        assertThat(model.canAcknowledgeProperty().get()).isFalse();
+
+        // Refused before any call: blank, or longer than the server takes.
+        model.caseNoteProperty().set("   ");
+        assertThat(model.canAddNoteProperty().get()).isFalse();
+        model.caseNoteProperty().set("x".repeat(FreeText.NOTE_MAX + 1));
+        assertThat(model.canAddNoteProperty().get()).isFalse();
+        model.caseNoteProperty().set("  Called the owner back: the change was not them  ");
+        model.addCaseNote();
+        assertThat(model.caseNotes()).anySatisfy(n -> {
+            assertThat(n.text()).isEqualTo("Called the owner back: the change was not them");
+            assertThat(n.author()).contains("desk@example.com");
+        });
+        assertThat(model.caseNoteProperty().get()).isEmpty();
+
+        int mails = fixture.messagesTo("owner@example.com").size();
+        model.releaseHold();
+        assertThat(model.caseDetailProperty().get().summary().held()).isFalse();
+        assertThat(model.canReleaseProperty().get()).isFalse();
+        assertThat(model.statusProperty().get()).contains("owner@example.com");
+        assertThat(fixture.newMessage("owner@example.com", mails, m -> m.code().isPresent()))
+                .as("the owner gets a fresh reset link").isNotNull();
+
+        model.resolveCase();
+        assertThat(model.caseDetailProperty().get().summary().status()).isEqualTo("RESOLVED");
+        assertThat(model.canResolveProperty().get()).isFalse();
+        assertThat(model.errorProperty().get()).isNullOrEmpty();
     }
 
     @Test

@@ -61,6 +61,38 @@ class ResetViewModelsTest {
     }
 
     @Test
+    void reportLinkIsNeverTakenForAResetCode() {
+        String report = "R".repeat(64);
+        String reset = "S".repeat(64);
+        String reportLink = "http://127.0.0.1:8080/report#token=" + report;
+        assertThat(TokenViewModel.extractToken(reportLink)).isEmpty();
+        assertThat(TokenViewModel.extractReportToken(reportLink)).contains(report);
+        // A whole reset email holds both links, in either order: the reset code is its code.
+        String resetLink = "http://127.0.0.1:8080/reset#token=" + reset;
+        assertThat(TokenViewModel.extractToken("Not you? " + reportLink + "\nReset: " + resetLink)).contains(reset);
+        assertThat(TokenViewModel.extractToken(resetLink + "\nNot you? " + reportLink)).contains(reset);
+        assertThat(TokenViewModel.extractReportToken(resetLink)).isEmpty();
+    }
+
+    @Test
+    void pastedReportLinkOffersTheReportInsteadOfACheck() {
+        String report = "R".repeat(64);
+        TokenViewModel token = new TokenViewModel(context, navigation);
+        token.inputProperty().set("Not you? http://127.0.0.1:8080/report#token=" + report);
+        assertThat(token.canVerifyProperty().get()).isFalse();
+        assertThat(token.reportOfferedProperty().get()).isTrue();
+        token.verify();
+        assertThat(navigation.shown).isEmpty();
+        token.submit();
+        assertThat(context.reportToken().get()).isEqualTo(report);
+        assertThat(navigation.last()).isEqualTo(Screen.REPORT);
+
+        token.inputProperty().set("S".repeat(64));
+        assertThat(token.reportOfferedProperty().get()).isFalse();
+        assertThat(token.canVerifyProperty().get()).isTrue();
+    }
+
+    @Test
     void forgotWhenInvalidEmailThenErrorWithoutCall() {
         ForgotViewModel forgot = new ForgotViewModel(context, navigation);
         forgot.emailProperty().set("not an address");
@@ -148,8 +180,10 @@ class ResetViewModelsTest {
     @Test
     void abandonedJourneyForgetsItsCodeAtSignIn() throws Exception {
         verifiedTokenFor(newUser());
+        context.reportToken().set("R".repeat(64));
         new dev.latchkey.desktop.signin.SignInViewModel(context, navigation);
         assertThat(context.resetToken().get()).isNull();
+        assertThat(context.reportToken().get()).isNull();
     }
 
     @Test

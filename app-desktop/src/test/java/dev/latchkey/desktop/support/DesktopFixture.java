@@ -3,6 +3,9 @@ package dev.latchkey.desktop.support;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import dev.latchkey.api.Role;
 import dev.latchkey.desktop.AppContext;
@@ -19,6 +22,7 @@ import dev.latchkey.server.support.MutableClock;
 public final class DesktopFixture implements AutoCloseable {
     public static final String PASSWORD = "velvet tractor orbits quietly";
     public static final String NEW_PASSWORD = "marble canyon whistles softly";
+    private static final Pattern REPORT_LINK = Pattern.compile("https?://[^\\s<>\"]*/report#token=[A-Za-z0-9_-]{64}");
 
     public final MutableClock clock = MutableClock.startingNow();
     public final LocalServer server;
@@ -49,14 +53,31 @@ public final class DesktopFixture implements AutoCloseable {
     public String requestCode(String email) throws Exception {
         int before = messagesTo(email).size();
         client.requestReset(email);
+        return newMessage(email, before, m -> m.code().isPresent()).code().orElseThrow();
+    }
+
+    /**
+     * Changes the user's password (from {@link #PASSWORD} to {@link #NEW_PASSWORD}) through the API and
+     * reads the "Not you?" link from the email that tells them.
+     */
+    public String passwordChangedReportLink(String email) throws Exception {
+        int before = messagesTo(email).size();
+        client.changePassword(client.signIn(email, PASSWORD).token(), PASSWORD, NEW_PASSWORD);
+        Matcher link = REPORT_LINK.matcher(newMessage(email, before, m -> REPORT_LINK.matcher(m.text()).find()).text());
+        link.find();
+        return link.group();
+    }
+
+    /** The newest message to the address once there are more than {@code before} and it is as expected. */
+    public MailItem newMessage(String email, int before, Predicate<MailItem> expected) throws Exception {
         for (int i = 0; i < 100; i++) {
             List<MailItem> messages = messagesTo(email);
-            if (messages.size() > before && messages.get(0).code().isPresent()) {
-                return messages.get(0).code().get();
+            if (messages.size() > before && expected.test(messages.get(0))) {
+                return messages.get(0);
             }
             Thread.sleep(100);
         }
-        throw new AssertionError("No reset email for " + email);
+        throw new AssertionError("No such email for " + email);
     }
 
     public List<MailItem> messagesTo(String email) throws Exception {

@@ -2,6 +2,7 @@ package dev.latchkey.desktop.ui;
 
 import static dev.latchkey.desktop.ui.UiSupport.await;
 import static dev.latchkey.desktop.ui.UiSupport.awaitScreen;
+import static dev.latchkey.desktop.ui.UiSupport.disabled;
 import static dev.latchkey.desktop.ui.UiSupport.paste;
 import static dev.latchkey.desktop.ui.UiSupport.text;
 import static dev.latchkey.desktop.ui.UiSupport.type;
@@ -9,6 +10,7 @@ import static dev.latchkey.desktop.ui.UiSupport.visible;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import javafx.scene.control.ListView;
+import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -16,9 +18,12 @@ import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 
 import dev.latchkey.api.Responses.AuditEntry;
+import dev.latchkey.api.Responses.CaseNote;
+import dev.latchkey.api.Responses.CaseSummary;
 import dev.latchkey.api.Role;
 import dev.latchkey.desktop.mailbox.MailItem;
 import dev.latchkey.desktop.navigation.Screen;
+import dev.latchkey.desktop.reset.TokenViewModel;
 import dev.latchkey.desktop.support.DesktopFixture;
 
 /** Help-desk staff help people without ever holding their secret. */
@@ -126,6 +131,43 @@ class HelpdeskUiTest extends SharedAppUiTest {
         signOut(robot);
         completeFromMailbox(robot, invitee);
         await(() -> text(robot, "#name").equals("Nora Newcomer"));
+    }
+
+    @Test
+    void staffAcknowledgesAReportedCaseAddsANoteAndReleasesTheHold(FxRobot robot) throws Exception {
+        String owner = fixture.addUser("reporter" + (++people) + "@example.com");
+        String link = fixture.passwordChangedReportLink(owner);
+        long reference = fixture.client.report(TokenViewModel.extractReportToken(link).orElseThrow()).reference();
+        signIn(robot, "desk@example.com", DesktopFixture.PASSWORD, Screen.HELPDESK);
+
+        robot.clickOn("#casesTab");
+        TableView<CaseSummary> cases = robot.lookup("#casesTable").query();
+        await(() -> cases.getItems().stream().anyMatch(c -> c.id() == reference));
+        assertThat(cases.getItems().get(0).status()).as("open cases first").isNotEqualTo("RESOLVED");
+        robot.interact(() -> cases.getSelectionModel().select(
+                cases.getItems().stream().filter(c -> c.id() == reference).findFirst().orElseThrow()));
+        await(() -> visible(robot, "#caseDetail") && text(robot, "#caseTitle").startsWith("Case " + reference + " "));
+        assertThat(text(robot, "#caseFacts")).contains(owner).contains("account held");
+        assertThat(disabled(robot, "#releaseHold")).isFalse();
+
+        robot.clickOn("#acknowledgeCase");
+        await(() -> text(robot, "#status").equals("Case " + reference + " acknowledged."));
+        assertThat(disabled(robot, "#acknowledgeCase")).isTrue();
+        assertThat(text(robot, "#caseFacts")).contains("Status: acknowledged");
+
+        type(robot, "#caseNote", "Called the owner back: the change was not them");
+        robot.clickOn("#addCaseNote");
+        ListView<CaseNote> notes = robot.lookup("#caseNotes").query();
+        await(() -> notes.getItems().stream()
+                .anyMatch(n -> n.text().equals("Called the owner back: the change was not them")));
+        assertThat(text(robot, "#caseNote")).isEmpty();
+
+        int mails = fixture.messagesTo(owner).size();
+        robot.clickOn("#releaseHold");
+        await(() -> text(robot, "#status").contains("hold is released"));
+        await(() -> disabled(robot, "#releaseHold"));
+        assertThat(cases.getSelectionModel().getSelectedItem().id()).as("the case stays selected").isEqualTo(reference);
+        assertThat(fixture.newMessage(owner, mails, m -> m.code().isPresent())).as("a fresh reset link").isNotNull();
     }
 
     /** The delivery status changes in the background; staff press Refresh to see it. */

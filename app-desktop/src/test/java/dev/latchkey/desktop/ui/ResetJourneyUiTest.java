@@ -46,7 +46,8 @@ class ResetJourneyUiTest extends SharedAppUiTest {
         await(() -> !text(robot, "#code").isEmpty());
         String code = text(robot, "#code");
         assertThat(code).matches("[A-Za-z0-9_-]{64}");
-        assertThat(text(robot, "#body")).contains("If you did not ask for this, ignore this email");
+        assertThat(text(robot, "#body")).contains("If you did not ask for this, ignore this email")
+                .as("the code shown is the reset code, not the \"Not you?\" link's").contains("/reset#token=" + code);
         robot.clickOn("#back");
         awaitScreen(navigator, Screen.FORGOT);
 
@@ -111,6 +112,30 @@ class ResetJourneyUiTest extends SharedAppUiTest {
         robot.type(KeyCode.ENTER);
         awaitScreen(navigator, Screen.NEW_PASSWORD);
         assertThat(text(robot, "#forAccount")).contains("***@example.com");
+    }
+
+    @Test
+    void pastedReportLinkOpensTheReportAndOneClickConfirmsIt(FxRobot robot) throws Exception {
+        String link = fixture.passwordChangedReportLink(newUser());
+        robot.interact(() -> navigator.show(Screen.TOKEN));
+        paste(robot, "#code", "Not you? " + link + "\n");
+        await(() -> visible(robot, "#openReport"));
+        assertThat(disabled(robot, "#verify")).as("a report link is not a reset code").isTrue();
+        robot.type(KeyCode.ENTER);
+        awaitScreen(navigator, Screen.REPORT);
+        await(() -> visible(robot, "#confirmReport") && !disabled(robot, "#confirmReport"));
+        assertThat(text(robot, "#event")).isEqualTo("The password of your account was changed.");
+        assertThat(text(robot, "#account")).contains("***@example.com");
+        assertThat(text(robot, "#when")).isNotBlank();
+
+        robot.clickOn("#confirmReport");
+        await(() -> visible(robot, "#outcome"));
+        assertThat(text(robot, "#reference")).matches("Your case number is \\d+\\. Quote it .*");
+        assertThat(text(robot, "#outcomeMessage")).isNotBlank();
+        assertThat(text(robot, "#supportContact")).isNotBlank();
+        assertThat(visible(robot, "#confirmReport")).as("one report per link").isFalse();
+        robot.clickOn("#backToSignIn");
+        awaitScreen(navigator, Screen.SIGN_IN);
     }
 
     @Test
