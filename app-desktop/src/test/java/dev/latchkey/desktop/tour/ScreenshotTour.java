@@ -18,6 +18,8 @@ import javafx.scene.Scene;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ListView;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
@@ -103,13 +105,30 @@ public final class ScreenshotTour {
             waitFor(() -> navigator.currentProperty().get() == Screen.DONE);
             shoot(out, "7-done.png");
 
+            // Grace did not change her password: she pastes the email's "Not you?" link into the code screen.
+            fixture.addUser("grace@example.com");
+            String report = fixture.passwordChangedReportLink("grace@example.com");
             click("#backToSignIn");
             waitFor(() -> navigator.currentProperty().get() == Screen.SIGN_IN);
+            click("#forgotPassword");
+            waitFor(() -> navigator.currentProperty().get() == Screen.FORGOT);
+            click("#haveCode");
+            waitFor(() -> navigator.currentProperty().get() == Screen.TOKEN);
+            fill("#code", report);
+            click("#openReport");
+            waitFor(() -> navigator.currentProperty().get() == Screen.REPORT && visible("#confirmReport"));
+            shoot(out, "10-report.png");
+            click("#confirmReport");
+            waitFor(() -> visible("#outcome"));
+            shoot(out, "11-report-done.png");
+
+            click("#backToSignIn");
+            waitFor(() -> navigator.currentProperty().get() == Screen.SIGN_IN);
+            fill("#email", "ada@example.com");
             fill("#password", DesktopFixture.NEW_PASSWORD);
             click("#signIn");
             // Ada is the administrator, so she lands in the help desk; her account is one click away.
             waitFor(() -> navigator.currentProperty().get() == Screen.HELPDESK);
-            fixture.addUser("grace@example.com");
             fill("#userSearch", "grace");
             waitFor(() -> visible("#userDetail") || !call(() -> ((ListView<?>) scene.lookup("#users"))
                     .getItems().isEmpty()));
@@ -119,6 +138,20 @@ public final class ScreenshotTour {
             });
             waitFor(() -> visible("#userDetail"));
             shoot(out, "9-help-desk.png");
+
+            fx(() -> {
+                TabPane tabs = (TabPane) scene.lookup("#tabs");
+                tabs.getSelectionModel().select(tabs.getTabs().stream()
+                        .filter(tab -> "casesTab".equals(tab.getId())).findFirst().orElseThrow());
+                return null;
+            });
+            waitFor(() -> !call(() -> ((TableView<?>) scene.lookup("#casesTable")).getItems().isEmpty()));
+            fx(() -> {
+                ((TableView<?>) scene.lookup("#casesTable")).getSelectionModel().select(0);
+                return null;
+            });
+            waitFor(() -> visible("#caseDetail"));
+            shoot(out, "12-help-desk-cases.png");
 
             click("#openAccount");
             waitFor(() -> navigator.currentProperty().get() == Screen.ACCOUNT && !text("#details").isEmpty());

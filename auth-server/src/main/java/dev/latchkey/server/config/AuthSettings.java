@@ -46,7 +46,7 @@ public record AuthSettings(Path dataDir,
                 auth.get("invite.token-ttl").as(Duration.class).orElse(Duration.ofHours(48)),
                 auth.get("report.token-ttl").as(Duration.class).orElse(Duration.ofDays(7)),
                 auth.get("support-contact").asString().map(String::strip).filter(s -> !s.isEmpty())
-                        .orElse("Contact your help desk and quote the case number."),
+                        .orElse("Reach your help desk the way you usually do."),
                 SignalSettings.from(auth.get("signals")),
                 auth.get("session.ttl").as(Duration.class).orElse(Duration.ofHours(12)),
                 auth.get("password.min-length").asInt().orElse(15),

@@ -66,8 +66,8 @@ public final class Signals {
 
     /** A reset link is being sent to a staff account the owner asked for by email address. */
     public void staffReset(User user, String clientIp) {
-        raise(Signal.STAFF_ACCOUNT_RESET, user.id(), clientIp, "Reset asked for a " + user.role()
-                + " account", "user=" + user.id() + " role=" + user.role());
+        raise(Signal.STAFF_ACCOUNT_RESET, user.id(), clientIp, "Reset asked for a staff account ("
+                + user.role() + ")", "user=" + user.id() + " role=" + user.role());
     }
 
     /** A reset was completed; flags it when the network differs from the one that asked for it. */
