@@ -59,9 +59,12 @@ public final class Cases {
                 userId != null ? userId : clientIp, clock.millis() - window.toMillis()).isPresent();
     }
 
-    /** Open and acknowledged cases first, then resolved ones; newest first within each. */
+    /**
+     * Open and acknowledged cases first, owners' reports before signals (a flood of signals must not
+     * push a report out of view), then resolved ones; newest first within each.
+     */
     public List<CaseSummary> list(DbExecute db) {
-        try (Stream<DbRow> rows = db.query(SELECT + " ORDER BY done, c.opened_at DESC, c.id DESC FETCH FIRST "
+        try (Stream<DbRow> rows = db.query(SELECT + " ORDER BY done, c.kind, c.opened_at DESC, c.id DESC FETCH FIRST "
                 + LIST_LIMIT + " ROWS ONLY")) {
             return rows.map(Cases::summary).toList();
         }

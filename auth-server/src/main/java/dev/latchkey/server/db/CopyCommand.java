@@ -58,11 +58,10 @@ public final class CopyCommand {
             PostgresqlCopy.Report report = PostgresqlCopy.copy(derby, postgresql, clock.millis());
             out.println("Copied " + report.users() + " users (with their password hashes, roles and holds), "
                     + report.lockouts() + " sign-in lockout records, " + report.mailJobs() + " mail jobs, "
-                    + report.auditEvents() + " audit events and " + report.cases() + " help-desk cases into "
-                    + url + ".");
-            out.println("Not copied: " + report.liveResetLinks() + " unused reset links, " + report.liveReportLinks()
-                    + " unused \"Not you?\" links and " + report.liveSessions() + " sessions. People signed in sign"
-                    + " in again; a reset link from before must be asked for again.");
+                    + report.auditEvents() + " audit events, " + report.cases() + " help-desk cases and "
+                    + report.reportLinks() + " \"Not you?\" links into " + url + ".");
+            out.println("Not copied: " + report.liveResetLinks() + " unused reset links and " + report.liveSessions()
+                    + " sessions. People signed in sign in again; a reset link from before must be asked for again.");
             return 0;
         } catch (PostgresqlCopy.CopyRefused | DatabaseInUseException e) {
             err.println(e.getMessage());

@@ -12,15 +12,16 @@ import io.helidon.dbclient.DbRow;
 /**
  * Copies an embedded Derby database into an empty PostgreSQL one, in one transaction: accounts with
  * their password hashes, roles and holds, sign-in lockouts, the mail queue (which holds no secret;
- * pending jobs are delivered by the new server, with fresh tokens), the audit trail and the help-desk
- * cases with their notes, keeping their ids. Live reset and "Not you?" links and sessions are not
- * copied: they were made for the old server.
+ * pending jobs are delivered by the new server, with fresh tokens), the audit trail, the help-desk
+ * cases with their notes and the "Not you?" links (hashes only; they stay an owner's way to report for
+ * days), keeping their ids. Live reset links and sessions are not copied: they were made for the old
+ * server, and last minutes or hours.
  */
 public final class PostgresqlCopy {
     /** Tables copied, parents first; whether each has an identity column {@code id}. */
     private static final List<Table> TABLES = List.of(new Table("app_user", true),
             new Table("signin_throttle", false), new Table("mail_job", true), new Table("audit_event", true),
-            new Table("support_case", true), new Table("case_note", true));
+            new Table("support_case", true), new Table("case_note", true), new Table("report_token", true));
     private static final List<String> EVERY_TABLE = List.of("app_user", "signin_throttle", "mail_job",
             "audit_event", "support_case", "case_note", "reset_token", "report_token", "user_session", "rate_window");
 
@@ -32,7 +33,7 @@ public final class PostgresqlCopy {
 
     /** What was copied, and what was left behind. */
     public record Report(long users, long lockouts, long mailJobs, long auditEvents, long cases,
-                         long liveResetLinks, long liveReportLinks, long liveSessions) {
+                         long reportLinks, long liveResetLinks, long liveSessions) {
     }
 
     /** A copy that must not happen: an empty source (the wrong folder?) or a target with data already. */
@@ -63,11 +64,9 @@ public final class PostgresqlCopy {
                 copied[i] = copyTable(from.execute(), tx, TABLES.get(i));
             }
             DbExecute source = from.execute();
-            return new Report(copied[0], copied[1], copied[2], copied[3], copied[4],
+            return new Report(copied[0], copied[1], copied[2], copied[3], copied[4], copied[6],
                     count(source, "SELECT COUNT(*) AS n FROM reset_token WHERE used_at IS NULL"
                             + " AND invalidated_at IS NULL AND expires_at > ?", now),
-                    count(source, "SELECT COUNT(*) AS n FROM report_token WHERE used_at IS NULL AND expires_at > ?",
-                            now),
                     count(source, "SELECT COUNT(*) AS n FROM user_session WHERE revoked_at IS NULL AND expires_at > ?",
                             now));
         });

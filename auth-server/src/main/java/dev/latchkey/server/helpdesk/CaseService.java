@@ -83,7 +83,10 @@ public final class CaseService {
                 (tx, summary) -> cases.addNote(tx, id, staff.user().email(), text));
     }
 
-    /** Lifts the account's hold and sends its owner a fresh reset link; 409 if it is not held. */
+    /**
+     * Lifts the account's hold and sends its owner a fresh reset link; 409 if it is not held. The
+     * password set by whoever was reported stops working (see {@link Users#release}).
+     */
     public CaseDetail release(Caller staff, long id, String clientIp) {
         HelpdeskService.requireStaff(staff);
         CaseSummary summary = find(id);
@@ -98,12 +101,14 @@ public final class CaseService {
             }
             long job = mailJobs.enqueueReturningId(tx, MailKind.HELPDESK_RESET, user.email(), clientIp,
                     staff.user().displayName());
-            cases.addNote(tx, id, staff.user().email(), "Hold released; a new reset link sent to the owner");
+            cases.addNote(tx, id, staff.user().email(), "Hold released; the password cleared and a new reset link"
+                    + " sent to the owner");
             if (Cases.Status.OPEN.name().equals(summary.status())) {
                 cases.setStatus(tx, id, Cases.Status.ACKNOWLEDGED);
             }
             audit.record(tx, new AuditEvent(AuditType.ACCOUNT_RELEASED, user.id(), user.email(), staff.user().email(),
-                    clientIp, "Hold released from case " + id + "; reset email queued").withMailJob(job));
+                    clientIp, "Hold released from case " + id + "; password cleared; reset email queued")
+                    .withMailJob(job));
             return true;
         });
         if (!released) {
@@ -120,6 +125,10 @@ public final class CaseService {
     private CaseDetail act(Caller staff, long id, String clientIp, AuditType type, String what, Action action) {
         HelpdeskService.requireStaff(staff);
         CaseSummary summary = find(id);
+        if (summary.userId() != null) {
+            // A HELPDESK member may not close the case of a staff account: it may be about them.
+            helpdesk.target(staff, summary.userId());
+        }
         db.inTransaction(tx -> {
             action.apply(tx, summary);
             audit.record(tx, new AuditEvent(type, summary.userId(), summary.userEmail(), staff.user().email(),

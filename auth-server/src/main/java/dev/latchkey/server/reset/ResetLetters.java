@@ -115,9 +115,14 @@ public final class ResetLetters implements LetterWriter {
                 "If you did not expect this, ignore this email: nobody can use the account without this link.");
     }
 
-    /** The "Not you?" link for the event this email tells of. */
+    /**
+     * The "Not you?" token for the event this email tells of. The event's IP is the requester's or the
+     * changer's; a help-desk member's office address is not the owner's business.
+     */
     private String report(DbExecute db, MailJob job, User user, ReportTokens.Event event) {
-        return reports.issue(db, user.id(), event, job.id(), job.createdAt(), job.clientIp());
+        String ip = job.kind() == MailKind.PASSWORD_RESET || job.kind() == MailKind.PASSWORD_CHANGED
+                ? job.clientIp() : null;
+        return reports.issue(db, user.id(), event, job.id(), job.createdAt(), ip);
     }
 
     private String reportLink(String report) {
@@ -126,7 +131,10 @@ public final class ResetLetters implements LetterWriter {
 
     /** Issues the token right before delivery, superseding older ones. */
     private String issue(DbExecute db, MailJob job, User user, ResetTokens.Purpose purpose, Duration ttl) {
-        String issued = tokens.issue(db, user.id(), purpose, ttl, job.clientIp());
+        // Only a reset the owner asked for has a requester's network to compare the completion with;
+        // the others were asked from the help desk's.
+        String issued = tokens.issue(db, user.id(), purpose, ttl,
+                job.kind() == MailKind.PASSWORD_RESET ? job.clientIp() : null);
         if (job.kind() == MailKind.PASSWORD_RESET) {
             audit.record(db, new AuditEvent(AuditType.RESET_REQUESTED, user.id(), user.email(), null,
                     job.clientIp(), "Reset token issued; older unused tokens invalidated; email being sent")

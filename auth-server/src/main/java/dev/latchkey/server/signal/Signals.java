@@ -10,6 +10,7 @@ import dev.latchkey.server.cases.Cases.Signal;
 import dev.latchkey.server.config.SignalSettings;
 import dev.latchkey.server.db.Database;
 import dev.latchkey.server.http.IpRange;
+import dev.latchkey.server.ratelimit.ClientNetwork;
 import dev.latchkey.server.ratelimit.Limiter;
 import dev.latchkey.server.ratelimit.RateLimits;
 import dev.latchkey.server.token.Tokens;
@@ -17,7 +18,8 @@ import dev.latchkey.server.user.User;
 
 /**
  * Unusual resets, raised as signal cases for the help desk and logged as one WARNING line each
- * ({@code signal=... key=value ...}), never with an email address or a token. The two per-IP counts
+ * ({@code signal=... key=value ...}), never with an email address or a token. Clients are counted by
+ * network ({@link #network}). The two per-network counts
  * use the rate limits' windows (shared by every instance on PostgreSQL) and stop with them
  * ({@code auth.rate-limit.enabled=false}); a burst opens one case per window, not one per event.
  */
@@ -45,11 +47,12 @@ public final class Signals {
 
     /** A reset was asked for {@code email} from {@code clientIp}. */
     public void resetAsked(String clientIp, String email) {
-        if (clientIp == null || !addressSeen.hit(clientIp + " " + Tokens.sha256(email)).allowed()) {
+        String network = network(clientIp);
+        if (network == null || !addressSeen.hit(network + " " + Tokens.sha256(email)).allowed()) {
             return;
         }
-        if (!addressesPerIp.hit(clientIp).allowed()) {
-            raise(Signal.MANY_ADDRESSES_FROM_IP, null, clientIp, "One IP address asked resets for "
+        if (!addressesPerIp.hit(network).allowed()) {
+            raise(Signal.MANY_ADDRESSES_FROM_IP, null, network, "One client network asked resets for "
                     + settings.addressesPerIp() + " or more different addresses within " + settings.window(),
                     "count=" + settings.addressesPerIp() + " window=" + settings.window());
         }
@@ -57,8 +60,9 @@ public final class Signals {
 
     /** A reset or report token from {@code clientIp} was refused. */
     public void tokenRejected(String clientIp) {
-        if (clientIp != null && !rejectedPerIp.hit(clientIp).allowed()) {
-            raise(Signal.MANY_REJECTED_TOKENS_FROM_IP, null, clientIp, "One IP address had "
+        String network = network(clientIp);
+        if (network != null && !rejectedPerIp.hit(network).allowed()) {
+            raise(Signal.MANY_REJECTED_TOKENS_FROM_IP, null, network, "One client network had "
                     + settings.rejectedTokensPerIp() + " or more tokens refused within " + settings.window(),
                     "count=" + settings.rejectedTokensPerIp() + " window=" + settings.window());
         }
@@ -66,17 +70,27 @@ public final class Signals {
 
     /** A reset link is being sent to a staff account the owner asked for by email address. */
     public void staffReset(User user, String clientIp) {
-        raise(Signal.STAFF_ACCOUNT_RESET, user.id(), clientIp, "Reset asked for a staff account ("
+        raise(Signal.STAFF_ACCOUNT_RESET, user.id(), network(clientIp), "Reset asked for a staff account ("
                 + user.role() + ")", "user=" + user.id() + " role=" + user.role());
     }
 
     /** A reset was completed; flags it when the network differs from the one that asked for it. */
     public void resetCompleted(User user, String requestedIp, String completedIp) {
         if (requestedIp != null && completedIp != null && far(requestedIp, completedIp)) {
-            raise(Signal.FAR_NETWORK_COMPLETE, user.id(), completedIp, "Reset asked from " + requestedIp
-                    + " and completed from " + completedIp + ", another network",
-                    "user=" + user.id() + " requested_ip=" + requestedIp);
+            String from = network(requestedIp);
+            String to = network(completedIp);
+            raise(Signal.FAR_NETWORK_COMPLETE, user.id(), to, "Reset asked from " + from + " and completed from "
+                    + to + ", another network", "user=" + user.id() + " requested_from=" + from);
         }
+    }
+
+    /**
+     * The client's network as the rate limits count it (an IPv6 address by its /64, so one customer's
+     * 2^64 addresses are one client), rebuilt from the parsed address so that nothing but an address
+     * reaches a case or a log line; null for what is not an IP literal.
+     */
+    static String network(String ip) {
+        return ip == null ? null : IpRange.literal(ip).map(a -> ClientNetwork.of(a.getHostAddress())).orElse(null);
     }
 
     /**
@@ -94,10 +108,19 @@ public final class Signals {
         return !new IpRange(network, network.length == 4 ? 16 : 48).contains(second.get());
     }
 
-    private void raise(Signal signal, Long userId, String clientIp, String summary, String fields) {
-        Optional<Long> opened = db.inTransaction(tx -> cases.signalOpen(tx, signal, userId, clientIp,
-                settings.window()) ? Optional.empty()
-                : Optional.of(cases.open(tx, Cases.Kind.SIGNAL, signal, summary, userId, clientIp)));
-        opened.ifPresent(id -> LOG.warning(() -> "signal=" + signal + " case=" + id + " ip=" + clientIp + " " + fields));
+    /**
+     * Opens the case unless one is open for this burst, and logs it. A failure here is logged and
+     * swallowed: noticing must never break the request or the email it watches.
+     */
+    private void raise(Signal signal, Long userId, String network, String summary, String fields) {
+        try {
+            Optional<Long> opened = db.inTransaction(tx -> cases.signalOpen(tx, signal, userId, network,
+                    settings.window()) ? Optional.empty()
+                    : Optional.of(cases.open(tx, Cases.Kind.SIGNAL, signal, summary, userId, network)));
+            opened.ifPresent(id -> LOG.warning(() -> "signal=" + signal + " case=" + id + " ip=" + network + " "
+                    + fields));
+        } catch (RuntimeException e) {
+            LOG.warning(() -> "signal=" + signal + " not recorded: " + e.getClass().getName());
+        }
     }
 }

@@ -82,9 +82,14 @@ public final class Users {
                 userId) == 1;
     }
 
-    /** Releases a held account; false if it was not held. */
+    /**
+     * Releases a held account; false if it was not held. Its password goes with the hold: whoever changed
+     * it knows it, so until the owner completes a reset no password signs in (a new version, so no
+     * sign-in in flight makes a session either).
+     */
     public boolean release(DbExecute db, long userId) {
-        return db.update("UPDATE app_user SET held_at = NULL WHERE id = ? AND held_at IS NOT NULL", userId) == 1;
+        return db.update("UPDATE app_user SET held_at = NULL, password_hash = NULL,"
+                + " password_version = password_version + 1 WHERE id = ? AND held_at IS NOT NULL", userId) == 1;
     }
 
     /** Replaces a hash only if it is still the one that was checked (a re-hash on sign-in). */

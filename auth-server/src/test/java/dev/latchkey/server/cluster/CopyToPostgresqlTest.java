@@ -10,8 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,19 +51,19 @@ class CopyToPostgresqlTest {
         Map<String, String> derby = Map.of("db.connection.url", "jdbc:derby:" + derbyDir.resolve("db") + ";create=true");
         String user;
         String staleToken;
+        String staleReport;
         try (TestServer old = TestServer.start(derbyDir, derby)) {
             old.addUser("admin@example.com", PASSWORD, Role.ADMIN);
             user = old.newUser("moving", PASSWORD);
             String token = old.requestToken(user);
-            Matcher report = Pattern.compile("/report#token=([A-Za-z0-9_-]{64})")
-                    .matcher(Mail.text(old.messagesTo(user).getLast()));
-            assertThat(report.find()).isTrue();
+            String report = TestServer.reportTokenIn(Mail.text(old.messagesTo(user).getLast()));
             assertThat(old.post("/api/v1/password-resets/complete",
                     "{\"token\":\"" + token + "\",\"newPassword\":\"" + NEW + "\"}").status()).isEqualTo(200);
-            assertThat(old.post("/api/v1/reports", "{\"token\":\"" + report.group(1) + "\"}").status())
+            assertThat(old.post("/api/v1/reports", "{\"token\":\"" + report + "\"}").status())
                     .as("a case to carry over").isEqualTo(200);
             old.signIn(user, NEW);
             staleToken = old.requestToken(user);
+            staleReport = TestServer.reportTokenIn(Mail.text(old.messagesTo(user).getLast()));
             old.server().mailSender().close();
             old.addUser("pending@example.com", null, Role.USER);
             old.db().execute().insert("INSERT INTO mail_job (kind, recipient, created_at, status, attempts,"
@@ -78,8 +76,8 @@ class CopyToPostgresqlTest {
         try (TestDatabase target = TestDatabase.createPostgresql()) {
             Outcome outcome = copy(target, config);
             assertThat(outcome.exit()).as(outcome.err()).isZero();
-            assertThat(outcome.out()).contains("Copied 3 users").contains("and 1 help-desk cases")
-                    .contains("Not copied: 1 unused reset links, 2 unused \"Not you?\" links and 1 sessions");
+            assertThat(outcome.out()).contains("Copied 3 users").contains("1 help-desk cases and 3 \"Not you?\" links")
+                    .contains("Not copied: 1 unused reset links and 1 sessions");
 
             try (TestServer moved = TestServer.start(pgDir, target.settings())) {
                 String admin = moved.signIn("admin@example.com", PASSWORD);
@@ -91,6 +89,8 @@ class CopyToPostgresqlTest {
                 assertThat(moved.post("/api/v1/password-resets/complete",
                         "{\"token\":\"" + staleToken + "\",\"newPassword\":\"" + NEW + " again\"}").status())
                         .as("reset links of the old server are not copied").isEqualTo(400);
+                assertThat(moved.post("/api/v1/reports/verify", "{\"token\":\"" + staleReport + "\"}").status())
+                        .as("its Not-you links are").isEqualTo(200);
                 assertThat(moved.messagesTo("pending@example.com")).as("the pending invitation is sent").hasSize(1);
                 assertThat(moved.newUser("after", PASSWORD)).as("new rows get new ids").isNotBlank();
             }

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.mail.internet.MimeMessage;
@@ -16,6 +14,7 @@ import dev.latchkey.api.Role;
 import dev.latchkey.server.db.Rows;
 import dev.latchkey.server.support.Mail;
 import dev.latchkey.server.support.OneServerPerClass;
+import dev.latchkey.server.support.TestServer;
 import dev.latchkey.server.support.TestServer.Response;
 import dev.latchkey.server.token.Tokens;
 
@@ -28,7 +27,6 @@ import dev.latchkey.server.token.Tokens;
 class ReportTest extends OneServerPerClass {
     static final String PASSWORD = "velvet tractor orbits quietly";
     static final String NEW = "marble canyon whistles softly";
-    static final Pattern REPORT_LINK = Pattern.compile("/report#token=([A-Za-z0-9_-]{64})");
 
     static String desk;
 
@@ -42,10 +40,9 @@ class ReportTest extends OneServerPerClass {
     }
 
     static String reportTokenIn(MimeMessage message) {
-        Matcher text = REPORT_LINK.matcher(Mail.text(message));
-        assertThat(text.find()).as("a Not you? link in the text part").isTrue();
-        assertThat(Mail.html(message)).as("and in the HTML part").contains("/report#token=" + text.group(1));
-        return text.group(1);
+        String token = TestServer.reportTokenIn(Mail.text(message));
+        assertThat(Mail.html(message)).as("and in the HTML part").contains("/report#token=" + token);
+        return token;
     }
 
     /** The owner changes their password from a session; returns the report token of the "password changed" email. */
@@ -198,6 +195,8 @@ class ReportTest extends OneServerPerClass {
                 .isEqualTo(409);
         List<MimeMessage> mail = server.messagesTo(email);
         assertThat(mail).hasSize(before + 1);
+        assertThat(server.post("/api/v1/sessions", "{\"email\":\"" + email + "\",\"password\":\"" + NEW + "\"}",
+                "198.51.100.41", null).status()).as("the reported password no longer signs in").isEqualTo(401);
         String resetToken = server.latestTokenFor(email);
         String chosen = "harbor lantern drifts slowly";
         assertThat(server.post("/api/v1/password-resets/complete", "{\"token\":\"" + resetToken
@@ -227,6 +226,21 @@ class ReportTest extends OneServerPerClass {
         } finally {
             server.clock.advance(Duration.ofDays(-7).minusMinutes(1));
         }
+    }
+
+    @Test
+    void caseWhenAboutAStaffAccountThenOnlyAnAdministratorActsOnIt() {
+        server.addUser("reported-desk@example.com", PASSWORD, Role.HELPDESK);
+        String token = changedEmailReport("reported-desk@example.com",
+                server.signIn("reported-desk@example.com", PASSWORD));
+        long reference = confirm(token, "198.51.100.60").json().get("reference").asLong();
+        for (String action : List.of("acknowledge", "resolve", "release")) {
+            assertThat(server.post("/api/v1/helpdesk/cases/" + reference + "/" + action, "", "127.0.0.1", staff())
+                    .status()).as(action).isEqualTo(403);
+        }
+        server.addUser("case-root@example.com", PASSWORD, Role.ADMIN);
+        assertThat(server.post("/api/v1/helpdesk/cases/" + reference + "/acknowledge", "", "127.0.0.1",
+                server.signIn("case-root@example.com", PASSWORD)).status()).isEqualTo(200);
     }
 
     @Test

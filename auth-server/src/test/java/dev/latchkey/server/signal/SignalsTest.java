@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import dev.latchkey.api.Role;
+import dev.latchkey.server.db.Rows;
 import dev.latchkey.server.support.LogCapture;
 import dev.latchkey.server.support.OneServerPerClass;
 import dev.latchkey.server.support.TestServer.Response;
@@ -71,7 +72,7 @@ class SignalsTest extends OneServerPerClass {
                     "203.0.113.77", null);
         }
         List<JsonNode> cases = signals("MANY_REJECTED_TOKENS_FROM_IP");
-        assertThat(cases).extracting(c -> c.get("ip").asText()).containsExactly("203.0.113.77");
+        assertThat(cases).extracting(c -> c.get("ip").asText()).containsOnlyOnce("203.0.113.77");
     }
 
     @Test
@@ -97,6 +98,36 @@ class SignalsTest extends OneServerPerClass {
         List<JsonNode> cases = signals("FAR_NETWORK_COMPLETE");
         assertThat(cases).extracting(c -> c.get("userEmail").asText()).containsExactly(far);
         assertThat(cases.get(0).get("summary").asText()).contains("192.0.2.10", "198.18.0.10");
+    }
+
+    @Test
+    void signalsWhenManyAddressesOfOneIpv6Slash64ThenOneClient() {
+        for (int i = 1; i <= 10; i++) {
+            server.post("/api/v1/password-resets/verify", "{\"token\":\"" + "b".repeat(64) + "\"}",
+                    "2001:db8:77:77::" + Integer.toHexString(i), null);
+        }
+        assertThat(signals("MANY_REJECTED_TOKENS_FROM_IP")).extracting(c -> c.get("ip").asText())
+                .contains("2001:db8:77:77:0:0:0:0/64");
+    }
+
+    @Test
+    void completeWhenTheLinkCameFromTheHelpDeskThenNoNetworkToCompare() {
+        server.addUser("far-desk@example.com", PASSWORD, Role.HELPDESK);
+        String email = server.newUser("helped", PASSWORD);
+        long id = server.db().execute().get("SELECT id FROM app_user WHERE email = ?", email)
+                .map(row -> Rows.longOf(row, "id")).orElseThrow();
+        assertThat(server.post("/api/v1/helpdesk/users/" + id + "/password-reset", "{\"reason\":\"by phone\"}",
+                "10.9.0.1", server.signIn("far-desk@example.com", PASSWORD)).status()).isEqualTo(202);
+        complete(server.latestTokenFor(email), "172.31.0.9");
+        assertThat(signals("FAR_NETWORK_COMPLETE")).extracting(c -> c.get("userEmail").asText()).doesNotContain(email);
+    }
+
+    @Test
+    void networkWhenNotAnAddressThenNothingReachesACaseOrALogLine() {
+        assertThat(Signals.network("203.0.113.9")).isEqualTo("203.0.113.9");
+        assertThat(Signals.network("2001:db8:1:2:3:4:5:6")).isEqualTo("2001:db8:1:2:0:0:0:0/64");
+        assertThat(Signals.network("1.2.3.4 user=1 role=ADMIN")).isNull();
+        assertThat(Signals.network(null)).isNull();
     }
 
     private static void complete(String token, String ip) {

@@ -50,6 +50,7 @@ import dev.latchkey.server.user.Users;
  */
 public final class TestServer implements AutoCloseable {
     public static final Pattern TOKEN_LINE = Pattern.compile("(?m)^([A-Za-z0-9_-]{64})\\r?$");
+    public static final Pattern REPORT_LINK = Pattern.compile("/report#token=([A-Za-z0-9_-]{64})");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final AtomicInteger USERS = new AtomicInteger();
 
@@ -331,6 +332,15 @@ public final class TestServer implements AutoCloseable {
         Matcher m = TOKEN_LINE.matcher(text);
         if (!m.find()) {
             throw new AssertionError("No token line in: " + text);
+        }
+        return m.group(1);
+    }
+
+    /** The token of the "Not you?" link in an email's text. */
+    public static String reportTokenIn(String text) {
+        Matcher m = REPORT_LINK.matcher(text);
+        if (!m.find()) {
+            throw new AssertionError("No Not-you link in: " + text);
         }
         return m.group(1);
     }

@@ -1,14 +1,10 @@
 package dev.latchkey.server.web;
 
 import java.net.http.HttpRequest;
-import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 
-import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -16,6 +12,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import dev.latchkey.server.db.Rows;
 import dev.latchkey.server.support.Mail;
 import dev.latchkey.server.support.OneServerPerClass;
+import dev.latchkey.server.support.TestServer;
 import dev.latchkey.server.support.TestServer.Response;
 
 /** The pages as a mail scanner or an auditor sees them: headers, markup, and no side effects. */
@@ -67,10 +64,7 @@ class ResetPageTest extends OneServerPerClass {
         String email = server.newUser("scanned-report", "velvet tractor orbits quietly");
         String session = server.signIn(email, "velvet tractor orbits quietly");
         server.requestToken(email);
-        List<MimeMessage> mail = server.messagesTo(email);
-        Matcher link = Pattern.compile("/report#token=([A-Za-z0-9_-]{64})").matcher(Mail.text(mail.getLast()));
-        assertThat(link.find()).isTrue();
-        String token = link.group(1);
+        String token = TestServer.reportTokenIn(Mail.text(server.messagesTo(email).getLast()));
         int auditRows = auditRows();
         for (String path : new String[] {"/report", "/report?token=" + token, "/report/report.js"}) {
             assertThat(server.get(path, null).status()).as(path).isEqualTo(200);
