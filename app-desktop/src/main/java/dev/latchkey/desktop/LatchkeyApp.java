@@ -72,6 +72,8 @@ public final class LatchkeyApp extends Application {
             show(scene, context, ready.first());
             LOG.info(() -> "Latchkey desktop: first screen (" + ready.first() + ") shown "
                     + ManagementFactory.getRuntimeMXBean().getUptime() + " ms after launch");
+            // The password dictionaries load while the person reads the first screen, not before it.
+            Thread.ofVirtual().name("latchkey-dictionaries").start(PasswordPolicy::warmUp);
         }, failure -> {
             progress.setVisible(false);
             starting.setText(text.get("startup.failed", describe(failure, text)));
