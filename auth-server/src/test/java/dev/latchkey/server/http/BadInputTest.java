@@ -2,7 +2,9 @@ package dev.latchkey.server.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.latchkey.api.Role;
 import dev.latchkey.server.support.TestServer;
@@ -97,6 +100,27 @@ class BadInputTest {
         Response response = server.post("/api/v1/password-resets", "{\"email\":\"" + "a".repeat(1024 * 1024) + "\"}");
         assertThat(response.status()).isEqualTo(413);
         assertErrorShape(response, "payload_too_large");
+    }
+
+    /** A body of exactly the limit is read; one byte more is 413, with or without a Content-Length. */
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void bodyWhenAtTheLimitThenReadAndWhenOneByteOverThen413(boolean chunked) {
+        String json = "{\"email\":\"limit@example.com\"}";
+        String atLimit = json + " ".repeat(JsonBody.MAX_BYTES - json.length());
+        assertThat(post(atLimit, chunked).status()).isEqualTo(202);
+        Response over = post(atLimit + " ", chunked);
+        assertThat(over.status()).isEqualTo(413);
+        assertErrorShape(over, "payload_too_large");
+        assertThat(post(json, chunked).status()).as("a small body").isEqualTo(202);
+    }
+
+    private static Response post(String body, boolean chunked) {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        return server.send(server.request("/api/v1/password-resets", "127.0.0.1", null)
+                .header("Content-Type", "application/json")
+                .POST(chunked ? HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes))
+                        : HttpRequest.BodyPublishers.ofByteArray(bytes)));
     }
 
     @Test
