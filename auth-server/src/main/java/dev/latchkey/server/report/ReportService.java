@@ -71,7 +71,7 @@ public final class ReportService {
             }
             resetTokens.invalidateAll(tx, user.id());
             if (changed) {
-                // The hold takes the user's row lock first, so no sign-in in flight can still make a session.
+                // The hold takes the user's row lock, so no sign-in in flight can still make a session.
                 users.hold(tx, user.id(), clock.instant());
                 sessions.revokeAll(tx, user.id());
             }
@@ -102,8 +102,8 @@ public final class ReportService {
             case INVITATION -> "the invitation email";
             case PASSWORD_CHANGED -> "the password change";
         };
-        return what + " of " + usable.eventAt() + " (email " + usable.mailJobId() + ", from "
-                + (usable.eventIp() == null ? "an unknown address" : usable.eventIp()) + ")";
+        return what + " of " + usable.eventAt() + " (email " + usable.mailJobId()
+                + (usable.eventIp() == null ? "" : ", from " + usable.eventIp()) + ")";
     }
 
     /** Counted against the client like a reset token guess, and given back when usable. */
