@@ -23,6 +23,7 @@ import dev.latchkey.server.config.AuthSettings;
 import dev.latchkey.server.config.DataDir;
 import dev.latchkey.server.config.MailSettings;
 import dev.latchkey.server.db.Database;
+import dev.latchkey.server.db.Dialect;
 import dev.latchkey.server.helpdesk.CaseService;
 import dev.latchkey.server.helpdesk.HelpdeskService;
 import dev.latchkey.server.http.AllowedHosts;
@@ -131,11 +132,8 @@ public final class AuthServer implements AutoCloseable {
             // Starting the web server re-reads the logging configuration, which resets levels.
             LogGuard.apply();
             publicUrl.set(settings.publicUrl().orElse(http(host, server.port())));
-            warnAboutRiskySettings(settings, publicUrl.get());
-            String dbPassword = config.get("db.connection.password").asString().orElse("");
-            if (db.dialect().shared() && "latchkey".equals(dbPassword)) {
-                LOG.warning("db.connection.password is the default one: give the PostgreSQL user its own password.");
-            }
+            warnAboutRiskySettings(settings, publicUrl.get(), db.dialect(),
+                    config.get("db.connection.password").asString().orElse(""));
             sender.start();
             return new AuthServer(server, db, sender, publicUrl.get(), settings,
                     new Accounts(db, users, passwords, policy, audit, clock));
@@ -156,7 +154,10 @@ public final class AuthServer implements AutoCloseable {
     }
 
     /** Settings that are fine on a desktop or in a benchmark, and dangerous anywhere else. */
-    private static void warnAboutRiskySettings(AuthSettings settings, URI url) {
+    private static void warnAboutRiskySettings(AuthSettings settings, URI url, Dialect dialect, String dbPassword) {
+        if (dialect.shared() && "latchkey".equals(dbPassword)) {
+            LOG.warning("db.connection.password is the default one: give the PostgreSQL user its own password.");
+        }
         if (!settings.rateLimitsEnabled()) {
             LOG.warning("auth.rate-limit.enabled is false: no request limits and no sign-in lockout."
                     + " Use this for benchmarks only.");

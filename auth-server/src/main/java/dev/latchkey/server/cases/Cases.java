@@ -74,10 +74,8 @@ public final class Cases {
         return db.get(SELECT + " WHERE c.id = ?", id).map(Cases::summary);
     }
 
-    /** Moves a case to {@code status}; false if there is no such case. */
-    public boolean setStatus(DbExecute db, long id, Status status) {
-        return db.update("UPDATE support_case SET status = ?, updated_at = ? WHERE id = ?", status.name(),
-                clock.millis(), id) == 1;
+    public void setStatus(DbExecute db, long id, Status status) {
+        db.update("UPDATE support_case SET status = ?, updated_at = ? WHERE id = ?", status.name(), clock.millis(), id);
     }
 
     public void addNote(DbExecute db, long caseId, String author, String text) {

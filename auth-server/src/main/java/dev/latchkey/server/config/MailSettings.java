@@ -21,7 +21,8 @@ public record MailSettings(String transport,
                        boolean starttls) {
     }
 
-    private static Duration positive(Duration value, String key) {
+    /** {@code value}, or a refusal to start naming {@code key} when it is zero or negative. */
+    static Duration positive(Duration value, String key) {
         if (value.isNegative() || value.isZero()) {
             throw new IllegalArgumentException(key + " must be a positive duration, not " + value);
         }

@@ -1,5 +1,6 @@
 package dev.latchkey.server.db;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -59,12 +60,13 @@ public final class PostgresqlCopy {
                             + " copy into a new, empty database.");
                 }
             }
-            long[] copied = new long[TABLES.size()];
-            for (int i = 0; i < TABLES.size(); i++) {
-                copied[i] = copyTable(from.execute(), tx, TABLES.get(i));
+            Map<String, Long> copied = new HashMap<>();
+            for (Table table : TABLES) {
+                copied.put(table.name(), copyTable(from.execute(), tx, table));
             }
             DbExecute source = from.execute();
-            return new Report(copied[0], copied[1], copied[2], copied[3], copied[4], copied[6],
+            return new Report(copied.get("app_user"), copied.get("signin_throttle"), copied.get("mail_job"),
+                    copied.get("audit_event"), copied.get("support_case"), copied.get("report_token"),
                     count(source, "SELECT COUNT(*) AS n FROM reset_token WHERE used_at IS NULL"
                             + " AND invalidated_at IS NULL AND expires_at > ?", now),
                     count(source, "SELECT COUNT(*) AS n FROM user_session WHERE revoked_at IS NULL AND expires_at > ?",

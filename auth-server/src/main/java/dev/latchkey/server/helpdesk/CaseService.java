@@ -1,6 +1,8 @@
 package dev.latchkey.server.helpdesk;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
 
 import io.helidon.dbclient.DbTransaction;
 
@@ -61,26 +63,25 @@ public final class CaseService {
         HelpdeskService.requireStaff(staff);
         CaseSummary summary = find(id);
         List<AuditEntry> events = summary.userId() != null
-                ? helpdesk.trail(" WHERE a.user_id = ? OR a.user_email = ?", EVENTS, summary.userId(),
-                        summary.userEmail() == null ? "" : summary.userEmail())
-                : helpdesk.trail(" WHERE a.client_ip = ?", EVENTS, summary.ip());
+                ? helpdesk.audit(staff, Optional.of(summary.userId()), EVENTS, Optional.empty())
+                : helpdesk.auditOfIp(summary.ip(), EVENTS);
         return new CaseDetail(summary, cases.notes(db.execute(), id), events);
     }
 
     public CaseDetail acknowledge(Caller staff, long id, String clientIp) {
         return act(staff, id, clientIp, AuditType.CASE_ACKNOWLEDGED, "Case acknowledged",
-                (tx, summary) -> cases.setStatus(tx, id, Cases.Status.ACKNOWLEDGED));
+                tx -> cases.setStatus(tx, id, Cases.Status.ACKNOWLEDGED));
     }
 
     public CaseDetail resolve(Caller staff, long id, String clientIp) {
         return act(staff, id, clientIp, AuditType.CASE_RESOLVED, "Case resolved",
-                (tx, summary) -> cases.setStatus(tx, id, Cases.Status.RESOLVED));
+                tx -> cases.setStatus(tx, id, Cases.Status.RESOLVED));
     }
 
     public CaseDetail note(Caller staff, long id, String text, String clientIp) {
         // The note itself is in the case; the trail says one was written, and by whom.
         return act(staff, id, clientIp, AuditType.CASE_NOTE_ADDED, "Note added to the case",
-                (tx, summary) -> cases.addNote(tx, id, staff.user().email(), text));
+                tx -> cases.addNote(tx, id, staff.user().email(), text));
     }
 
     /**
@@ -118,11 +119,8 @@ public final class CaseService {
         return detail(staff, id);
     }
 
-    private interface Action {
-        void apply(DbTransaction tx, CaseSummary summary);
-    }
-
-    private CaseDetail act(Caller staff, long id, String clientIp, AuditType type, String what, Action action) {
+    private CaseDetail act(Caller staff, long id, String clientIp, AuditType type, String what,
+                           Consumer<DbTransaction> action) {
         HelpdeskService.requireStaff(staff);
         CaseSummary summary = find(id);
         if (summary.userId() != null) {
@@ -130,7 +128,7 @@ public final class CaseService {
             helpdesk.target(staff, summary.userId());
         }
         db.inTransaction(tx -> {
-            action.apply(tx, summary);
+            action.accept(tx);
             audit.record(tx, new AuditEvent(type, summary.userId(), summary.userEmail(), staff.user().email(),
                     clientIp, what + " (case " + id + ")"));
             return null;

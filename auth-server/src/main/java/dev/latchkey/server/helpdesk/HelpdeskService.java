@@ -157,8 +157,13 @@ public final class HelpdeskService {
         return trail(where.toString(), limit, params.toArray());
     }
 
+    /** The audit trail of one client IP, newest first: the events around a signal about that IP. */
+    List<AuditEntry> auditOfIp(String ip, int limit) {
+        return trail(" WHERE a.client_ip = ?", limit, ip);
+    }
+
     /** Audit rows matching {@code where} (on {@code a}, the audit row), newest first, with their email's delivery. */
-    List<AuditEntry> trail(String where, int limit, Object... params) {
+    private List<AuditEntry> trail(String where, int limit, Object... params) {
         String sql = "SELECT a.id, a.occurred_at, a.event_type, a.user_email, a.actor, a.client_ip, a.detail,"
                 + " a.mail_job_id, m.status, m.attempts, m.last_error"
                 + " FROM audit_event a LEFT JOIN mail_job m ON m.id = a.mail_job_id" + where

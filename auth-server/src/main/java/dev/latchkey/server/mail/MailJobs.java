@@ -60,11 +60,9 @@ public final class MailJobs {
         return db.inTransaction(tx -> {
             long now = clock.millis();
             List<MailJob> due;
-            // Derby's optimizer, seeing that most rows are QUEUED under load, scanned the table and sorted
-            // the whole backlog on every claim; the override (a comment to PostgreSQL) makes it read the
-            // claim index, which is already in this order, and stop after the first rows.
+            // The claim index is in this query's order: reading it, the database stops after the first rows.
             try (Stream<DbRow> rows = tx.query("SELECT id, kind, recipient, client_ip, actor, created_at, attempts"
-                    + " FROM mail_job --DERBY-PROPERTIES index=mail_job_claim\n"
+                    + " FROM mail_job" + dialect.useIndex("mail_job_claim")
                     + " WHERE status = 'QUEUED' AND next_attempt_at <= ?"
                     + " AND (claimed_until IS NULL OR claimed_until <= ?) ORDER BY next_attempt_at, id"
                     + " FETCH FIRST " + limit + " ROWS ONLY" + dialect.skipLocked(), now, now)) {

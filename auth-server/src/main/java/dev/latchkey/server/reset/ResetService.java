@@ -88,11 +88,6 @@ public final class ResetService {
     public void complete(String token, String newPassword, String clientIp) {
         ResetTokens.Usable usable = usableOrRefuse(token, clientIp);
         User user = users.findById(db.execute(), usable.userId()).orElseThrow(ApiException::invalidToken);
-        if (user.held()) {
-            // Holding invalidated the user's tokens; one in flight then is refused like any used token.
-            rejected(clientIp, "Token of a held account");
-            throw ApiException.invalidToken();
-        }
         changes.requireAcceptable(newPassword, user, clientIp);
         if (!tokens.claim(db.execute(), usable, clock.instant().plus(CLAIM))) {
             rejected(clientIp, "Token already being used by another request");
@@ -102,7 +97,9 @@ public final class ResetService {
         try {
             String hash = changes.hash(newPassword);
             done = db.inTransaction(tx -> {
-                if (!tokens.consume(tx, usable)) {
+                // A hold invalidates the user's tokens, but not one the mail sender was issuing as it
+                // committed: the hold is checked here, under the row lock the password update needs.
+                if (!tokens.consume(tx, usable) || !users.lockIfNotHeld(tx, user.id())) {
                     return false;
                 }
                 changes.store(tx, user, hash, new AuditEvent(AuditType.RESET_COMPLETED, user.id(), user.email(),
@@ -120,7 +117,7 @@ public final class ResetService {
             }
         }
         if (!done) {
-            rejected(clientIp, "Token was used or replaced while the new password was being set");
+            rejected(clientIp, "Token was used or replaced, or the account held, while the new password was set");
             throw ApiException.invalidToken();
         }
         changes.committed();

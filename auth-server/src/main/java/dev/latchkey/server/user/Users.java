@@ -76,6 +76,14 @@ public final class Users {
                 + " AND password_version = ? AND held_at IS NULL", userId, version) == 1;
     }
 
+    /**
+     * Whether the account is not held; if so its row stays locked until {@code tx} ends, so a hold
+     * waits for the caller's password change, or the change finds the hold.
+     */
+    public boolean lockIfNotHeld(DbTransaction tx, long userId) {
+        return tx.update("UPDATE app_user SET held_at = held_at WHERE id = ? AND held_at IS NULL", userId) == 1;
+    }
+
     /** Holds the account (taking its row lock, see {@link #lockIfPasswordVersion}); false if it already was. */
     public boolean hold(DbExecute db, long userId, Instant now) {
         return db.update("UPDATE app_user SET held_at = ? WHERE id = ? AND held_at IS NULL", now.toEpochMilli(),
