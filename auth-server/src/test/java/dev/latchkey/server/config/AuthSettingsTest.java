@@ -37,6 +37,20 @@ class AuthSettingsTest {
     }
 
     @Test
+    void reportSettingsWhenOutOfRangeThenRefusedAtStart() {
+        Map<String, String> bad = Map.of("auth.report.token-ttl", "PT0S", "auth.signals.addresses-per-ip", "1",
+                "auth.signals.window", "-PT1M", "auth.signals.rejected-tokens-per-ip", "0");
+        bad.forEach((key, value) -> assertThatThrownBy(() -> AuthSettings.from(ConfigLoader.load(Optional.empty(),
+                Map.of(key, value)))).as(key).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(key.substring(0, key.lastIndexOf('.'))));
+        AuthSettings taken = AuthSettings.from(ConfigLoader.load(Optional.empty(), Map.of("auth.report.token-ttl",
+                "PT1M", "auth.support-contact", "  Call 555 0100  ", "auth.signals.addresses-per-ip", "3")));
+        assertThat(taken.reportTokenTtl()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(taken.supportContact()).isEqualTo("Call 555 0100");
+        assertThat(taken.signals().addressesPerIp()).isEqualTo(3);
+    }
+
+    @Test
     void mailLeaseWhenZeroOrNegativeThenRefusedAtStart() {
         for (String lease : new String[] {"PT0S", "-PT1M"}) {
             assertThatThrownBy(() -> AuthSettings.from(ConfigLoader.load(Optional.empty(),

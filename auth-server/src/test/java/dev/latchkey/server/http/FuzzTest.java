@@ -35,9 +35,14 @@ class FuzzTest {
             new String[] {"POST", "/api/v1/helpdesk/users"},
             new String[] {"POST", "/api/v1/helpdesk/users/%s/password-reset"},
             new String[] {"POST", "/api/v1/helpdesk/users/%s/unlock"},
-            new String[] {"GET", "/api/v1/helpdesk/audit?userId=%s&limit=%s&before=%s"});
+            new String[] {"GET", "/api/v1/helpdesk/audit?userId=%s&limit=%s&before=%s"},
+            new String[] {"POST", "/api/v1/reports"},
+            new String[] {"POST", "/api/v1/reports/verify"},
+            new String[] {"GET", "/api/v1/helpdesk/cases/%s"},
+            new String[] {"POST", "/api/v1/helpdesk/cases/%s/notes"},
+            new String[] {"POST", "/api/v1/helpdesk/cases/%s/release"});
     private static final List<String> FIELDS = List.of("email", "token", "newPassword", "password", "currentPassword",
-            "displayName", "role", "reason");
+            "displayName", "role", "reason", "text");
     private static final List<String> ODD = List.of("", " ", "null", "\\u0000", "\\ud800", "' OR 1=1 --", "%",
             "_", "\\\\", "\\\"", "<script>", "\\u202e", "\u00e9\u00e8", "\\ud83d\\ude00", "a@b", "@", "ADMIN",
             "x".repeat(300), "9".repeat(25), "-1", "0", "1e309");

@@ -9,11 +9,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.latchkey.api.Role;
 import dev.latchkey.server.db.Rows;
 import dev.latchkey.server.support.Mail;
 import dev.latchkey.server.support.OneServerPerClass;
+import dev.latchkey.server.support.SignInLoops;
 import dev.latchkey.server.support.TestServer;
 import dev.latchkey.server.support.TestServer.Response;
 import dev.latchkey.server.token.Tokens;
@@ -205,7 +208,90 @@ class ReportTest extends OneServerPerClass {
 
         Response resolved = server.post("/api/v1/helpdesk/cases/" + reference + "/resolve", "", "127.0.0.1", desk);
         assertThat(resolved.json().at("/summary/status").asText()).isEqualTo("RESOLVED");
-        assertThat(server.auditCount("ACCOUNT_RELEASED", email)).isEqualTo(1);
+        for (String type : List.of("CASE_ACKNOWLEDGED", "CASE_NOTE_ADDED", "ACCOUNT_RELEASED", "CASE_RESOLVED")) {
+            assertThat(server.auditCount(type, email)).as(type).isEqualTo(1);
+        }
+    }
+
+    /** The hold, not only the check before it, keeps a session from being made: sign-ins in flight included. */
+    @Test
+    void holdWhenSignInsInFlightThenNoSessionSurvivesIt() throws Exception {
+        String email = server.newUser("racing", PASSWORD);
+        String token = changedEmailReport(email, server.signIn(email, PASSWORD));
+        List<String> sessions = SignInLoops.around(server, email, NEW,
+                () -> assertThat(confirm(token, "198.51.100.70").status()).isEqualTo(200));
+        assertThat(sessions).as("sign-ins succeeded before the hold").isNotEmpty();
+        for (String session : sessions) {
+            assertThat(server.get("/api/v1/me", session).status()).isEqualTo(401);
+        }
+    }
+
+    /**
+     * A hold invalidates the account's reset tokens, but one the mail sender issued as the hold
+     * committed escapes that: the completion itself must see the hold.
+     */
+    @Test
+    void completeWhenTheAccountWasHeldAfterItsTokenWasIssuedThenRefusedAndThePasswordKept() {
+        String email = server.newUser("late-token", PASSWORD);
+        String resetToken = server.requestToken(email);
+        server.db().execute().update("UPDATE app_user SET held_at = ? WHERE email = ?", server.clock.millis(), email);
+        String hash = passwordHash(email);
+        Response refused = server.post("/api/v1/password-resets/complete", "{\"token\":\"" + resetToken
+                + "\",\"newPassword\":\"harbor lantern drifts slowly\"}");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("error").asText()).isEqualTo("invalid_token");
+        assertThat(passwordHash(email)).isEqualTo(hash);
+    }
+
+    private static String passwordHash(String email) {
+        return server.db().execute().get("SELECT password_hash FROM app_user WHERE email = ?", email)
+                .map(row -> Rows.stringOf(row, "password_hash")).orElseThrow();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"abc", "-1", "99999999999999999999999", "1%0Aforged", "1;DROP%20TABLE%20support_case"})
+    void caseWhenIdIsNotACaseNumberThen404InTheErrorShape(String id) {
+        String desk = staff();
+        for (Response response : List.of(server.get("/api/v1/helpdesk/cases/" + id, desk),
+                server.post("/api/v1/helpdesk/cases/" + id + "/acknowledge", "", "127.0.0.1", desk))) {
+            assertThat(response.status()).isEqualTo(404);
+            assertThat(response.json().get("error").asText()).isEqualTo("not_found");
+        }
+    }
+
+    @Test
+    void noteWhenOddTextThenStoredAsWrittenAndWhenTooLongOrNotTextThen400() {
+        String email = server.newUser("noted", PASSWORD);
+        String token = changedEmailReport(email, server.signIn(email, PASSWORD));
+        long reference = confirm(token, "198.51.100.80").json().get("reference").asLong();
+        String desk = staff();
+        String path = "/api/v1/helpdesk/cases/" + reference + "/notes";
+        // JSON escapes: a right-to-left override, a line break, an emoji, and SQL.
+        Response noted = server.post(path, "{\"text\":\"' OR 1=1 -- \\u202e line\\nbreak \\ud83d\\ude00\"}",
+                "127.0.0.1", desk);
+        assertThat(noted.status()).isEqualTo(200);
+        assertThat(noted.json().at("/notes/0/text").asText()).isEqualTo("' OR 1=1 -- \u202e line\nbreak \ud83d\ude00");
+        String emoji = "\ud83d\ude00".repeat(1000);
+        assertThat(server.post(path, "{\"text\":\"" + emoji + "\"}", "127.0.0.1", desk).json().at("/notes/1/text")
+                .asText()).as("1,000 characters outside the BMP fit").isEqualTo("\ud83d\ude00".repeat(1000));
+        Response tooLong = server.post(path, "{\"text\":\"" + "x".repeat(1001) + "\"}", "127.0.0.1", desk);
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(tooLong.json().get("message").asText()).contains("text");
+        assertThat(server.post(path, "{\"text\":5}", "127.0.0.1", desk).status()).isEqualTo(400);
+    }
+
+    @Test
+    void reportTokensWhenGuessedFromOneIpThenTheTokenBudgetRunsOutWith429() {
+        for (int i = 0; i < 30; i++) {
+            assertThat(view("c".repeat(64), "198.51.100.90").status()).isEqualTo(400);
+        }
+        Response limited = view("c".repeat(64), "198.51.100.90");
+        assertThat(limited.status()).isEqualTo(429);
+        assertThat(limited.header("Retry-After")).isNotBlank();
+        assertThat(server.post("/api/v1/password-resets/verify", "{\"token\":\"" + "c".repeat(64) + "\"}",
+                "198.51.100.90", null).status()).as("one budget for both kinds of token").isEqualTo(429);
+        assertThat(server.auditCountWithDetail("REPORT_TOKEN_REJECTED", "Unknown, expired or used report token"))
+                .isGreaterThanOrEqualTo(30);
     }
 
     @Test

@@ -123,6 +123,31 @@ class SignalsTest extends OneServerPerClass {
     }
 
     @Test
+    void reportTokensWhenOneIpHasTenRejectedThenSignalCase() {
+        for (int i = 0; i < 10; i++) {
+            server.post("/api/v1/reports/verify", "{\"token\":\"" + "d".repeat(64) + "\"}", "203.0.113.99", null);
+        }
+        assertThat(signals("MANY_REJECTED_TOKENS_FROM_IP")).extracting(c -> c.get("ip").asText())
+                .containsOnlyOnce("203.0.113.99");
+    }
+
+    /** A trusted proxy passes on whatever the client put in X-Forwarded-For: none of it reaches a signal. */
+    @Test
+    void rejectionsWhenForwardedForIsNotAnAddressThenNoForgedLogLineAndNoCase() {
+        try (LogCapture log = new LogCapture()) {
+            for (int i = 0; i < 12; i++) {
+                server.post("/api/v1/password-resets/verify", "{\"token\":\"" + "e".repeat(64) + "\"}",
+                        "1.2.3.4 signal=FAKE case=9", null);
+            }
+            // (The capture also holds the database driver's own trace, which quotes the audit row's values.)
+            assertThat(log.text().lines().filter(line -> line.contains(Signals.class.getName())))
+                    .noneMatch(line -> line.contains("FAKE"));
+        }
+        assertThat(signals("MANY_REJECTED_TOKENS_FROM_IP")).extracting(c -> c.get("ip").asText())
+                .noneMatch(ip -> ip.contains("FAKE"));
+    }
+
+    @Test
     void networkWhenNotAnAddressThenNothingReachesACaseOrALogLine() {
         assertThat(Signals.network("203.0.113.9")).isEqualTo("203.0.113.9");
         assertThat(Signals.network("2001:db8:1:2:3:4:5:6")).isEqualTo("2001:db8:1:2:0:0:0:0/64");
