@@ -14,6 +14,7 @@ import dev.latchkey.api.Responses.CaseSummary;
 import dev.latchkey.api.Responses.Delivery;
 import dev.latchkey.api.Role;
 import dev.latchkey.desktop.AppContext;
+import dev.latchkey.desktop.Messages;
 import dev.latchkey.desktop.reset.TokenViewModel;
 import dev.latchkey.desktop.support.DesktopFixture;
 import dev.latchkey.desktop.support.DirectRunner;
@@ -153,6 +154,14 @@ class HelpdeskViewModelTest {
         assertThat(model.caseDetailProperty().get().summary().status()).isEqualTo("RESOLVED");
         assertThat(model.canResolveProperty().get()).isFalse();
         assertThat(model.errorProperty().get()).isNullOrEmpty();
+    }
+
+    @Test
+    void casesTabTitleCountsOpenCasesFromOne() {
+        Messages text = Messages.load();
+        assertThat(text.get("helpdesk.cases.tab", 0)).isEqualTo("Cases");
+        assertThat(text.get("helpdesk.cases.tab", 1)).isEqualTo("Cases (1 open)");
+        assertThat(text.get("helpdesk.cases.tab", 12)).isEqualTo("Cases (12 open)");
     }
 
     @Test
