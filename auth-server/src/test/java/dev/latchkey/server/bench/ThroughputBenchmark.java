@@ -126,7 +126,7 @@ public final class ThroughputBenchmark {
                     * 1000, cores)));
             rows.add(new Row("5xx under that load", Long.toString(fivexx(eight) + fivexx(thirtyTwo)) + " of "
                     + (eight.answers() + thirtyTwo.answers()), "0"));
-            rows.add(new Row("server RSS at ready / after 50 s of load", "%d MB / %d MB".formatted(rssReady / 1024,
+            rows.add(new Row("server RSS at ready / after 55 s of load", "%d MB / %d MB".formatted(rssReady / 1024,
                     rssLoaded / 1024), "< 128 MB / < 256 MB"));
         }
     }
