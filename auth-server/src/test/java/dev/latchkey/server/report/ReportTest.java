@@ -82,6 +82,9 @@ class ReportTest extends OneServerPerClass {
         String session = server.signIn(email, PASSWORD);
         String other = server.signIn(email, PASSWORD);
         String token = changedEmailReport(email, session);
+        // The contract's "password changed" email carries no token that sets a password: this one only reports.
+        assertThat(server.post("/api/v1/password-resets/verify", "{\"token\":\"" + token + "\"}", "198.51.100.6",
+                null).status()).isEqualTo(400);
 
         Response looked = view(token, "198.51.100.7");
         assertThat(looked.status()).isEqualTo(200);
