@@ -7,7 +7,7 @@ import dev.latchkey.server.helpdesk.CaseService;
 import dev.latchkey.server.helpdesk.HelpdeskService;
 import dev.latchkey.server.http.AllowedHosts;
 import dev.latchkey.server.http.ClientIp;
-import dev.latchkey.server.http.HealthAccess;
+import dev.latchkey.server.http.ObserveAccess;
 import dev.latchkey.server.report.ReportService;
 import dev.latchkey.server.reset.ResetService;
 import dev.latchkey.server.session.SessionService;
@@ -15,5 +15,5 @@ import dev.latchkey.server.session.SessionService;
 /** What the HTTP routes need, built once by {@link AuthServer}. */
 public record Api(ResetService resets, ReportService reports, SessionService sessions, HelpdeskService helpdesk,
                   CaseService cases, PasswordPolicy policy, ClientIp clientIp, Duration resetTokenTtl,
-                  AllowedHosts allowedHosts, HealthAccess healthAccess) {
+                  AllowedHosts allowedHosts, ObserveAccess observeAccess) {
 }

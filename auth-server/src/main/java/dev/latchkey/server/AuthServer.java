@@ -12,9 +12,12 @@ import java.util.logging.Logger;
 import io.helidon.config.Config;
 import io.helidon.dbclient.health.DbClientHealthCheck;
 import io.helidon.health.HealthCheck;
+import io.helidon.metrics.api.MeterRegistry;
+import io.helidon.metrics.api.Metrics;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
+import io.helidon.webserver.observe.metrics.MetricsObserver;
 
 import dev.latchkey.password.PasswordPolicy;
 import dev.latchkey.server.audit.AuditLog;
@@ -28,13 +31,14 @@ import dev.latchkey.server.helpdesk.CaseService;
 import dev.latchkey.server.helpdesk.HelpdeskService;
 import dev.latchkey.server.http.AllowedHosts;
 import dev.latchkey.server.http.ClientIp;
-import dev.latchkey.server.http.HealthAccess;
+import dev.latchkey.server.http.ObserveAccess;
 import dev.latchkey.server.http.TransportRefusals;
 import dev.latchkey.server.mail.FileTransport;
 import dev.latchkey.server.mail.MailJobs;
 import dev.latchkey.server.mail.MailSender;
 import dev.latchkey.server.mail.MailTransport;
 import dev.latchkey.server.mail.SmtpTransport;
+import dev.latchkey.server.metrics.Meters;
 import dev.latchkey.server.password.PasswordChanges;
 import dev.latchkey.server.password.Passwords;
 import dev.latchkey.server.ratelimit.RateLimits;
@@ -62,15 +66,17 @@ public final class AuthServer implements AutoCloseable {
     private final URI publicUrl;
     private final AuthSettings settings;
     private final Accounts accounts;
+    private final Runnable removeQueueGauges;
 
     private AuthServer(WebServer server, Database db, MailSender mailSender, URI publicUrl, AuthSettings settings,
-                       Accounts accounts) {
+                       Accounts accounts, Runnable removeQueueGauges) {
         this.server = server;
         this.db = db;
         this.mailSender = mailSender;
         this.publicUrl = publicUrl;
         this.settings = settings;
         this.accounts = accounts;
+        this.removeQueueGauges = removeQueueGauges;
     }
 
     public static AuthServer start(Config config, Clock clock) {
@@ -85,7 +91,9 @@ public final class AuthServer implements AutoCloseable {
             AuditLog audit = new AuditLog(clock);
             ResetTokens tokens = new ResetTokens(clock);
             Sessions sessions = new Sessions(clock, settings.sessionTtl());
-            Passwords passwords = new Passwords(settings.maxConcurrentHashes());
+            MeterRegistry registry = Metrics.globalRegistry();
+            Meters meters = new Meters(registry);
+            Passwords passwords = new Passwords(settings.maxConcurrentHashes(), meters::hashSlotWaited);
             RateLimits.Windows windows = new RateLimits.Windows(db, clock, settings.rateLimitsEnabled());
             RateLimits limits = RateLimits.create(windows, settings.helpdeskResetQuota());
             Cases cases = new Cases(db.dialect(), clock);
@@ -101,10 +109,11 @@ public final class AuthServer implements AutoCloseable {
             PasswordChanges changes = new PasswordChanges(users, passwords, policy, mailJobs, sender::wake, audit,
                     limits.weakPasswordsPerIp(), clock);
             ResetService resets = new ResetService(db, users, tokens, sessions, changes, mailJobs, sender::wake, audit,
-                    limits, signals, clock);
+                    limits, signals, meters, clock);
             ReportService reports = new ReportService(db, users, reportTokens, tokens, sessions, cases, audit, limits,
                     signals, settings.supportContact(), clock);
-            SessionService sessionService = new SessionService(db, users, sessions, passwords, changes, audit, limits);
+            SessionService sessionService = new SessionService(db, users, sessions, passwords, changes, audit, limits,
+                    meters);
             HelpdeskService helpdesk = new HelpdeskService(db, users, mailJobs, sender::wake, audit,
                     limits.signInPerEmail(), limits.staffQuota(), clock);
             CaseService caseService = new CaseService(helpdesk, db, users, cases, mailJobs, sender::wake, audit,
@@ -116,7 +125,7 @@ public final class AuthServer implements AutoCloseable {
             Api api = new Api(resets, reports, sessionService, helpdesk, caseService, policy, clientIp,
                     settings.resetTokenTtl(),
                     new AllowedHosts(allowedHosts(settings, host)),
-                    new HealthAccess(dbCheck, clientIp, settings.healthDetailsForAll()));
+                    new ObserveAccess(dbCheck, clientIp, settings.healthDetailsForAll(), settings.metricsForAll()));
 
             HealthObserver health = HealthObserver.builder()
                     .details(true)
@@ -125,7 +134,10 @@ public final class AuthServer implements AutoCloseable {
             WebServer server = WebServer.builder()
                     .config(config.get("server"))
                     .directHandlers(TransportRefusals.all())
-                    .addFeature(ObserveFeature.builder().addObserver(health).build())
+                    .addFeature(ObserveFeature.builder()
+                            .addObserver(health)
+                            .addObserver(MetricsObserver.create())
+                            .build())
                     .routing(routing -> Main.routing(routing, api))
                     .build()
                     .start();
@@ -136,7 +148,8 @@ public final class AuthServer implements AutoCloseable {
                     config.get("db.connection.password").asString().orElse(""));
             sender.start();
             return new AuthServer(server, db, sender, publicUrl.get(), settings,
-                    new Accounts(db, users, passwords, policy, audit, clock));
+                    new Accounts(db, users, passwords, policy, audit, clock),
+                    Meters.mailQueue(registry, () -> mailJobs.queue(db.execute()), clock));
         } catch (RuntimeException e) {
             db.close();
             throw e;
@@ -220,6 +233,7 @@ public final class AuthServer implements AutoCloseable {
     public void close() {
         server.stop();
         mailSender.close();
+        removeQueueGauges.run();
         db.close();
     }
 }

@@ -17,7 +17,7 @@ import dev.latchkey.server.db.DatabaseInUseException;
 import dev.latchkey.server.helpdesk.CaseRoutes;
 import dev.latchkey.server.helpdesk.HelpdeskRoutes;
 import dev.latchkey.server.http.ErrorHandling;
-import dev.latchkey.server.http.HealthAccess;
+import dev.latchkey.server.http.ObserveAccess;
 import dev.latchkey.server.http.SecurityHeaders;
 import dev.latchkey.server.password.PolicyRoutes;
 import dev.latchkey.server.report.ReportRoutes;
@@ -62,7 +62,7 @@ public final class Main {
     public static void routing(HttpRouting.Builder routing, Api api) {
         routing.addFilter(new SecurityHeaders())
                 .addFilter(api.allowedHosts())
-                .addFilter(api.healthAccess());
+                .addFilter(api.observeAccess());
         ErrorHandling.register(routing);
         routing.register("/api/v1/password-resets", new PasswordResetRoutes(api.resets(), api.clientIp(),
                         api.resetTokenTtl()))
@@ -75,7 +75,7 @@ public final class Main {
                 .register("/reset", new PageRoutes("reset", true))
                 .register("/report", new PageRoutes("report", false))
                 // Health is the observe feature's; its other methods get 405 here (no route is a 404).
-                .route(method -> !method.equals(Method.GET), PathMatchers.exact(HealthAccess.PATH),
+                .route(method -> !method.equals(Method.GET), PathMatchers.exact(ObserveAccess.HEALTH),
                         ErrorHandling.allowOnly(Method.GET));
     }
 

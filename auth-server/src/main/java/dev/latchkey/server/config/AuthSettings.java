@@ -30,6 +30,7 @@ public record AuthSettings(Path dataDir,
                            List<String> trustedProxies,
                            List<String> allowedHosts,
                            boolean healthDetailsForAll,
+                           boolean metricsForAll,
                            MailSettings mail) {
 
     /** The password policy these settings ask for. */
@@ -58,6 +59,7 @@ public record AuthSettings(Path dataDir,
                 listOf(auth.get("trusted-proxies")),
                 listOf(config.get("server.allowed-hosts")),
                 auth.get("health.details-for-all").asBoolean().orElse(false),
+                auth.get("metrics.for-all").asBoolean().orElse(false),
                 MailSettings.from(auth.get("mail")));
     }
 

@@ -24,6 +24,11 @@ public final class ApiException extends RuntimeException {
         return new ApiException(code, message, List.of(), 0);
     }
 
+    /** What an address with nothing at it answers. */
+    public static ApiException notFound() {
+        return of(ErrorCode.NOT_FOUND, "There is nothing at this address.");
+    }
+
     public static ApiException invalidRequest(String message) {
         return of(ErrorCode.INVALID_REQUEST, message);
     }

@@ -75,7 +75,7 @@ public final class ErrorHandling {
             return;
         }
         ApiException refusal = switch (status) {
-            case 404 -> ApiException.of(ErrorCode.NOT_FOUND, "There is nothing at this address.");
+            case 404 -> ApiException.notFound();
             case 413 -> ApiException.of(ErrorCode.PAYLOAD_TOO_LARGE, "The request is too large.");
             case 415 -> ApiException.of(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "This content type is not accepted here.");
             default -> ApiException.invalidRequest("The request could not be understood.");

@@ -3,7 +3,9 @@ package dev.latchkey.server.mail;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -117,6 +119,30 @@ public final class MailJobs {
                 + RELEASE + " WHERE id = ? AND claimed_by = ?", status.name(), attempts, next, truncate(error),
                 job.id(), owner);
         return updated == 1 ? Optional.of(status) : Optional.empty();
+    }
+
+    /** How many jobs stand in each status, and when the oldest still queued was made. */
+    public record Queue(Map<MailStatus, Long> counts, Optional<Instant> oldestQueued) {
+        public long count(MailStatus status) {
+            return counts.getOrDefault(status, 0L);
+        }
+
+        public Duration oldestQueuedAge(Instant now) {
+            return oldestQueued.map(made -> Duration.between(made, now)).filter(age -> !age.isNegative())
+                    .orElse(Duration.ZERO);
+        }
+    }
+
+    /** The queue's state for the metrics: the counts read the status index, the oldest only queued rows. */
+    public Queue queue(DbExecute db) {
+        Map<MailStatus, Long> counts = new EnumMap<>(MailStatus.class);
+        try (Stream<DbRow> rows = db.query("SELECT status, COUNT(*) AS n FROM mail_job GROUP BY status")) {
+            rows.forEach(row -> counts.put(MailStatus.valueOf(Rows.stringOf(row, "status")), Rows.longOf(row, "n")));
+        }
+        Optional<Instant> oldest = db.get("SELECT MIN(created_at) AS oldest FROM mail_job WHERE status = 'QUEUED'")
+                .map(row -> Rows.nullableLongOf(row, "oldest"))
+                .map(Instant::ofEpochMilli);
+        return new Queue(counts, oldest);
     }
 
     Duration backoff(int attempts) {

@@ -1,7 +1,9 @@
 package dev.latchkey.server.password;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.Semaphore;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
@@ -20,6 +22,7 @@ public final class Passwords implements PasswordHasher {
     private final Argon2idHasher argon2;
     private final int maxConcurrent;
     private final Semaphore permits;
+    private final Consumer<Duration> waited;
     /**
      * The hash of a random password, thrown away when this was made: checking a password against it
      * costs what a real check costs. A constant, so that no start computes one (it took a core for a
@@ -31,6 +34,12 @@ public final class Passwords implements PasswordHasher {
     private final char[] bcryptDecoy = Tokens.newSessionToken().toCharArray();
 
     public Passwords(int maxConcurrentHashes) {
+        this(maxConcurrentHashes, waited -> { });
+    }
+
+    /** {@code waited} hears how long each hash or check waited for a slot (the server's metrics). */
+    public Passwords(int maxConcurrentHashes, Consumer<Duration> waited) {
+        this.waited = waited;
         int n = maxConcurrentHashes > 0 ? maxConcurrentHashes : Runtime.getRuntime().availableProcessors();
         this.maxConcurrent = n;
         this.permits = new Semaphore(n, true);
@@ -88,7 +97,9 @@ public final class Passwords implements PasswordHasher {
     }
 
     private <T> T bounded(Supplier<T> work) {
+        long asked = System.nanoTime();
         permits.acquireUninterruptibly();
+        waited.accept(Duration.ofNanos(System.nanoTime() - asked));
         try {
             return work.get();
         } finally {

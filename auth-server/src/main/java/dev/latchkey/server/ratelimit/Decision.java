@@ -13,6 +13,14 @@ public record Decision(boolean allowed, long retryAfterSeconds) {
         }
     }
 
+    /** {@link #throwIfRefused()}, running {@code counted} first when refused (a metric, say). */
+    public void throwIfRefused(Runnable counted) {
+        if (!allowed) {
+            counted.run();
+            throwIfRefused();
+        }
+    }
+
     public static Decision refuse(long retryAfterMillis) {
         return new Decision(false, Math.max(1, (retryAfterMillis + 999) / 1000));
     }

@@ -13,6 +13,7 @@ import dev.latchkey.server.http.ApiException;
 import dev.latchkey.server.mail.MailJobs;
 import dev.latchkey.server.mail.MailKind;
 import dev.latchkey.server.password.PasswordChanges;
+import dev.latchkey.server.metrics.Meters;
 import dev.latchkey.server.ratelimit.RateLimits;
 import dev.latchkey.server.session.Sessions;
 import dev.latchkey.server.signal.Signals;
@@ -34,11 +35,12 @@ public final class ResetService {
     private final AuditLog audit;
     private final RateLimits limits;
     private final Signals signals;
+    private final Meters meters;
     private final Clock clock;
 
     public ResetService(Database db, Users users, ResetTokens tokens, Sessions sessions, PasswordChanges changes,
                         MailJobs mailJobs, Runnable mailWake, AuditLog audit, RateLimits limits, Signals signals,
-                        Clock clock) {
+                        Meters meters, Clock clock) {
         this.db = db;
         this.users = users;
         this.tokens = tokens;
@@ -49,6 +51,7 @@ public final class ResetService {
         this.audit = audit;
         this.limits = limits;
         this.signals = signals;
+        this.meters = meters;
         this.clock = clock;
     }
 
@@ -57,7 +60,7 @@ public final class ResetService {
      * account: no lookup happens here. {@code email} is normalized. The sender looks the address up later, off the request path.
      */
     public void request(String email, String clientIp) {
-        limits.resetRequestsPerIp().hit(clientIp).throwIfRefused();
+        limits.resetRequestsPerIp().hit(clientIp).throwIfRefused(this::throttled);
         if (limits.resetRequestsPerEmail().hit(email).allowed()) {
             // A transaction of one insert: rerun if Derby gives up on a lock under load (Database).
             db.inTransaction(tx -> {
@@ -65,7 +68,9 @@ public final class ResetService {
                 return null;
             });
             mailWake.run();
+            meters.reset(Meters.Reset.REQUESTED);
         } else {
+            throttled();
             audit.record(db.execute(), new AuditEvent(AuditType.RESET_REQUEST_THROTTLED, null, email, null, clientIp,
                     "More than 3 requests for this address in 15 minutes; nothing sent"));
         }
@@ -121,6 +126,7 @@ public final class ResetService {
             throw ApiException.invalidToken();
         }
         changes.committed();
+        meters.reset(Meters.Reset.COMPLETED);
         signals.resetCompleted(user, usable.requestedIp(), clientIp);
     }
 
@@ -129,7 +135,7 @@ public final class ResetService {
      * back when the token turns out usable, so parallel guesses cannot slip past the limit.
      */
     private ResetTokens.Usable usableOrRefuse(String token, String clientIp) {
-        limits.tokenFailuresPerIp().hit(clientIp).throwIfRefused();
+        limits.tokenFailuresPerIp().hit(clientIp).throwIfRefused(this::throttled);
         ResetTokens.Usable usable = tokens.findUsable(db.execute(), token).orElseThrow(() -> {
             audited(clientIp, "Unknown, expired, used or superseded token");
             return ApiException.invalidToken();
@@ -143,7 +149,12 @@ public final class ResetService {
         audited(clientIp, why);
     }
 
+    private void throttled() {
+        meters.reset(Meters.Reset.THROTTLED);
+    }
+
     private void audited(String clientIp, String why) {
+        meters.reset(Meters.Reset.TOKEN_REJECTED);
         audit.record(db.execute(), new AuditEvent(AuditType.RESET_TOKEN_REJECTED, null, null, null, clientIp, why));
         signals.tokenRejected(clientIp);
     }

@@ -14,6 +14,7 @@ import dev.latchkey.server.db.Database;
 import dev.latchkey.server.http.ApiException;
 import dev.latchkey.server.password.PasswordChanges;
 import dev.latchkey.server.password.Passwords;
+import dev.latchkey.server.metrics.Meters;
 import dev.latchkey.server.ratelimit.Decision;
 import dev.latchkey.server.ratelimit.RateLimits;
 import dev.latchkey.server.user.User;
@@ -30,9 +31,10 @@ public final class SessionService {
     private final PasswordChanges changes;
     private final AuditLog audit;
     private final RateLimits limits;
+    private final Meters meters;
 
     public SessionService(Database db, Users users, Sessions sessions, Passwords passwords, PasswordChanges changes,
-                          AuditLog audit, RateLimits limits) {
+                          AuditLog audit, RateLimits limits, Meters meters) {
         this.db = db;
         this.users = users;
         this.sessions = sessions;
@@ -40,6 +42,7 @@ public final class SessionService {
         this.changes = changes;
         this.audit = audit;
         this.limits = limits;
+        this.meters = meters;
     }
 
     /**
@@ -48,12 +51,12 @@ public final class SessionService {
      */
     public SessionResponse signIn(String email, String password, String clientIp) {
         // Both limits count the attempt before the password is checked; a success gives it back.
-        limits.signInFailuresPerIp().hit(clientIp).throwIfRefused();
+        limits.signInFailuresPerIp().hit(clientIp).throwIfRefused(this::throttled);
         Decision throttle = limits.signInPerEmail().attempt(db, email);
         if (!throttle.allowed()) {
             audit.record(db.execute(), AuditEvent.of(AuditType.SIGN_IN_THROTTLED, email, clientIp)
                     .withDetail("Too many failed sign-ins for this address; refused without checking the password"));
-            throttle.throwIfRefused();
+            throttle.throwIfRefused(this::throttled);
         }
         Optional<User> found = users.findByEmail(db.execute(), email);
         boolean ok = found.map(User::passwordHash).isPresent()
@@ -83,9 +86,12 @@ public final class SessionService {
                     null));
             return Optional.of(sessions.create(tx, user.id()));
         });
-        return issued.map(i -> new SessionResponse(i.token(), i.expiresAt().toString(), user.summary()))
+        SessionResponse response = issued.map(i -> new SessionResponse(i.token(), i.expiresAt().toString(),
+                        user.summary()))
                 .orElseThrow(() -> wrongPassword(user, email, clientIp,
                         "Password changed or account held while signing in"));
+        meters.signIn(Meters.SignIn.SUCCEEDED);
+        return response;
     }
 
     public void signOut(Caller caller, String clientIp) {
@@ -143,7 +149,12 @@ public final class SessionService {
         changes.committed();
     }
 
+    private void throttled() {
+        meters.signIn(Meters.SignIn.THROTTLED);
+    }
+
     private ApiException wrongPassword(User user, String email, String clientIp, String why) {
+        meters.signIn(Meters.SignIn.FAILED);
         audit.record(db.execute(), new AuditEvent(AuditType.SIGN_IN_FAILED, user == null ? null : user.id(), email,
                 null, clientIp, why));
         return ApiException.of(ErrorCode.INVALID_CREDENTIALS, "The email address or password is not right.");
