@@ -4,16 +4,22 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.Optional;
 
+import javax.net.ssl.SSLContext;
+
+import dev.latchkey.desktop.client.ServerTrust;
+
 /**
- * The command line: {@code --server URL} uses a remote auth server; otherwise one runs in-process with
- * its data in {@code --data-dir DIR} (default {@code ~/.latchkey}).
+ * The command line: {@code --server URL} uses a remote auth server, whose HTTPS certificate is checked
+ * against the system's authorities or, with {@code --ca-cert FILE}, a private one's; otherwise one runs
+ * in-process with its data in {@code --data-dir DIR} (default {@code ~/.latchkey}).
  */
-public record AppOptions(Optional<URI> server, Path dataDir) {
-    public static final String USAGE = "Usage: latchkey [--server URL] [--data-dir DIR] [--help]";
+public record AppOptions(Optional<URI> server, Path dataDir, Optional<SSLContext> serverTrust) {
+    public static final String USAGE = "Usage: latchkey [--server URL [--ca-cert FILE]] [--data-dir DIR] [--help]";
 
     public static AppOptions parse(String... args) {
         Optional<URI> server = Optional.empty();
         Path dataDir = Path.of(System.getProperty("user.home"), ".latchkey");
+        Optional<Path> caCert = Optional.empty();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (i + 1 >= args.length) {
@@ -22,10 +28,14 @@ public record AppOptions(Optional<URI> server, Path dataDir) {
             switch (arg) {
                 case "--server" -> server = Optional.of(serverUri(args[++i]));
                 case "--data-dir" -> dataDir = Path.of(args[++i]).toAbsolutePath();
+                case "--ca-cert" -> caCert = Optional.of(Path.of(args[++i]));
                 default -> throw new IllegalArgumentException("Unknown option " + arg + ".");
             }
         }
-        return new AppOptions(server, dataDir);
+        if (caCert.isPresent() && !server.map(uri -> uri.getScheme().equals("https")).orElse(false)) {
+            throw new IllegalArgumentException("--ca-cert goes with --server https://...");
+        }
+        return new AppOptions(server, dataDir, caCert.map(ServerTrust::trusting));
     }
 
     private static URI serverUri(String raw) {

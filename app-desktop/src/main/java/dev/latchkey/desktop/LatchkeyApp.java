@@ -101,7 +101,7 @@ public final class LatchkeyApp extends Application {
 
     private Ready prepare() throws Exception {
         if (options.server().isPresent()) {
-            AuthClient client = new AuthClient(options.server().get());
+            AuthClient client = new AuthClient(options.server().get(), options.serverTrust());
             return new Ready(client, Optional.empty(), PasswordPolicy.of(client.passwordPolicy()), Screen.SIGN_IN);
         }
         CompletableFuture<LocalServer> starting = localServer != null ? localServer

@@ -60,6 +60,7 @@ public final class Messages {
         }
         return switch (error.kind()) {
             case UNREACHABLE -> get("error.unreachable");
+            case UNTRUSTED_SERVER -> get("error.untrustedServer");
             case INVALID_TOKEN -> get("error.invalidToken");
             case INVALID_CREDENTIALS -> get("error.invalidCredentials");
             case UNAUTHORIZED -> get("error.unauthorized");

@@ -143,7 +143,7 @@ public final class AuthServer implements AutoCloseable {
                     .start();
             // Starting the web server re-reads the logging configuration, which resets levels.
             LogGuard.apply();
-            publicUrl.set(settings.publicUrl().orElse(http(host, server.port())));
+            publicUrl.set(settings.publicUrl().orElse(url(server, host)));
             warnAboutRiskySettings(settings, publicUrl.get(), db.dialect(),
                     config.get("db.connection.password").asString().orElse(""));
             sender.start();
@@ -186,10 +186,13 @@ public final class AuthServer implements AutoCloseable {
                 || ClientIp.isLoopback(host));
     }
 
-    /** {@code http://host:port}, with an IPv6 host in brackets ({@code server.host: "::1"}). */
-    private static URI http(String host, int port) {
+    /**
+     * {@code http://host:port}, or {@code https://} when {@code server.tls} is set, with an IPv6 host in
+     * brackets ({@code server.host: "::1"}).
+     */
+    private static URI url(WebServer server, String host) {
         try {
-            return new URI("http", null, host, port, null, null, null);
+            return new URI(server.hasTls() ? "https" : "http", null, host, server.port(), null, null, null);
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException("server.host is not a host name or address: " + host, e);
         }
@@ -205,7 +208,7 @@ public final class AuthServer implements AutoCloseable {
 
     /** Where this server's API answers, e.g. {@code http://127.0.0.1:8080}. */
     public URI baseUri() {
-        return http(server.prototype().host(), server.port());
+        return url(server, server.prototype().host());
     }
 
     public URI publicUrl() {

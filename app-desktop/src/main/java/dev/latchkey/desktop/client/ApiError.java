@@ -11,6 +11,8 @@ import dev.latchkey.api.ErrorCode;
 public final class ApiError extends Exception {
     public enum Kind {
         UNREACHABLE,
+        /** An HTTPS server whose certificate no trusted authority signed, or not for its name. */
+        UNTRUSTED_SERVER,
         INVALID_REQUEST,
         INVALID_TOKEN,
         INVALID_CREDENTIALS,

@@ -9,6 +9,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLHandshakeException;
 
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -51,8 +55,15 @@ public final class AuthClient {
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     public AuthClient(URI base) {
+        this(base, Optional.empty());
+    }
+
+    /** {@code trust}: the authorities an HTTPS server's certificate is checked against; the system's when empty. */
+    public AuthClient(URI base, Optional<SSLContext> trust) {
         this.base = base;
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT).build();
+        HttpClient.Builder http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT);
+        trust.ifPresent(http::sslContext);
+        this.http = http.build();
     }
 
     public URI base() {
@@ -183,6 +194,9 @@ public final class AuthClient {
         } catch (JsonProcessingException e) {
             throw new ApiError(ApiError.Kind.SERVER_ERROR, "The server sent an answer this app does not understand.",
                     null, 0);
+        } catch (SSLHandshakeException e) {
+            throw new ApiError(ApiError.Kind.UNTRUSTED_SERVER, "The server at " + base
+                    + " has a certificate this app does not trust.", null, 0);
         } catch (IOException e) {
             throw new ApiError(ApiError.Kind.UNREACHABLE, "Cannot reach the Latchkey server at " + base + ".", null, 0);
         } catch (InterruptedException e) {

@@ -50,7 +50,7 @@ public final class ErrorHandling {
     }
 
     static void refusal(ServerRequest request, ServerResponse response, ApiException e) {
-        SecurityHeaders.apply(response);
+        SecurityHeaders.apply(request, response);
         if (e.retryAfterSeconds() > 0) {
             response.header(HeaderNames.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
         }
@@ -89,7 +89,7 @@ public final class ErrorHandling {
         LOG.log(Level.WARNING, "Request " + LogText.clean(request.prologue().method().text()) + " "
                 + LogText.clean(request.path().absolute().path()) + " failed: " + describe(e));
         LOG.log(Level.FINE, "Failure detail", e);
-        SecurityHeaders.apply(response);
+        SecurityHeaders.apply(request, response);
         send(request, response, ApiException.of(ErrorCode.INTERNAL_ERROR,
                 "Something went wrong on the server. Try again in a moment."));
     }

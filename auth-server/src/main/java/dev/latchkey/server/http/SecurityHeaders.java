@@ -6,6 +6,7 @@ import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http.FilterChain;
 import io.helidon.webserver.http.RoutingRequest;
 import io.helidon.webserver.http.RoutingResponse;
+import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
 /**
@@ -15,15 +16,25 @@ import io.helidon.webserver.http.ServerResponse;
 public final class SecurityHeaders implements Filter {
     public static final String API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
+    /**
+     * Over TLS, browsers are told to come back only over TLS for a year. Not {@code includeSubDomains}:
+     * the server cannot know whether every other name under its domain speaks TLS. Behind a proxy that
+     * ends TLS, the proxy sends it (the request reaching the server is plain).
+     */
+    static final String HSTS = "max-age=31536000";
+
     @Override
     public void filter(FilterChain chain, RoutingRequest request, RoutingResponse response) {
-        apply(response);
+        apply(request, response);
         chain.proceed();
     }
 
     /** Also called by the error handler: Helidon resets a response's headers before handling an error. */
-    static void apply(ServerResponse response) {
+    static void apply(ServerRequest request, ServerResponse response) {
         apply(response.headers());
+        if (request.isSecure()) {
+            response.headers().set(HeaderNames.STRICT_TRANSPORT_SECURITY, HSTS);
+        }
     }
 
     /** Also used for the answers Helidon gives before routing (see {@link TransportRefusals}). */
