@@ -19,11 +19,16 @@ import io.helidon.config.Config;
 
 import dev.latchkey.server.config.ConfigLoader;
 
-/** The parsed command line: an optional {@code users} or {@code db} sub-command, its options, and {@code --config}. */
+/**
+ * The parsed command line: an optional {@code serve}, {@code users} or {@code db} sub-command, its
+ * options, and {@code --config}.
+ */
 public record CommandLine(List<String> words, Map<String, String> options) {
     public static final String USAGE = """
             Usage:
-              java -jar auth-server.jar [--config FILE]
+              java -jar auth-server.jar [serve] [--config FILE]
+              java -jar auth-server.jar serve --check-config [--config FILE]
+                  (checks the configuration, prints what it would serve, and exits: 0 if it would start)
               java -jar auth-server.jar users add --email E [--name N] [--role USER|HELPDESK|ADMIN] [--config FILE]
                   (reads the password as one line from standard input)
               java -jar auth-server.jar users list [--config FILE]
@@ -31,14 +36,18 @@ public record CommandLine(List<String> words, Map<String, String> options) {
                   [--config FILE]
                   (copies the Derby database into an empty PostgreSQL one; reads its password from standard input)""";
     private static final Set<String> OPTIONS = Set.of("--config", "--email", "--name", "--role", "--to", "--to-user");
-    private static final Set<String> COMMANDS = Set.of("users", "db");
+    /** Options that take no value. */
+    private static final Set<String> FLAGS = Set.of("--check-config");
+    private static final Set<String> COMMANDS = Set.of("serve", "users", "db");
 
     public static CommandLine parse(String[] args) {
         List<String> words = new ArrayList<>();
         Map<String, String> options = new HashMap<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
-            if (arg.startsWith("--")) {
+            if (FLAGS.contains(arg)) {
+                options.put(arg, "true");
+            } else if (arg.startsWith("--")) {
                 String name = arg;
                 String value;
                 int eq = arg.indexOf('=');
@@ -61,12 +70,20 @@ public record CommandLine(List<String> words, Map<String, String> options) {
         if (!words.isEmpty() && !COMMANDS.contains(words.get(0))) {
             throw new IllegalArgumentException("Unknown command " + words.get(0) + ".");
         }
+        if (options.containsKey("--check-config") && !words.equals(List.of("serve"))) {
+            throw new IllegalArgumentException("--check-config goes with serve.");
+        }
         return new CommandLine(List.copyOf(words), Map.copyOf(options));
     }
 
     /** The sub-command ({@code users} or {@code db}), or empty to serve. */
     public Optional<String> command() {
-        return words.isEmpty() ? Optional.empty() : Optional.of(words.get(0));
+        return words.isEmpty() || words.get(0).equals("serve") ? Optional.empty() : Optional.of(words.get(0));
+    }
+
+    /** {@code serve --check-config}. */
+    public boolean checkConfig() {
+        return options.containsKey("--check-config");
     }
 
     /** Runs {@code command} with the configuration {@code --config} names; an unreadable one is a usage error (2). */

@@ -11,6 +11,7 @@ import io.helidon.http.PathMatchers;
 import io.helidon.logging.common.LogConfig;
 import io.helidon.webserver.http.HttpRouting;
 
+import dev.latchkey.server.config.CheckConfigCommand;
 import dev.latchkey.server.config.ConfigLoader;
 import dev.latchkey.server.db.CopyCommand;
 import dev.latchkey.server.db.DatabaseInUseException;
@@ -28,7 +29,8 @@ import dev.latchkey.server.user.UsersCommand;
 import dev.latchkey.server.web.PageRoutes;
 
 /**
- * {@code java -jar auth-server.jar [--config FILE]} serves;
+ * {@code java -jar auth-server.jar [serve] [--config FILE]} serves ({@code serve --check-config} checks
+ * the configuration instead, see {@link CheckConfigCommand});
  * {@code ... users add|list ...} manages accounts (see {@link UsersCommand});
  * {@code ... db copy-to-postgresql ...} moves from the embedded Derby to PostgreSQL (see {@link CopyCommand}).
  */
@@ -46,16 +48,23 @@ public final class Main {
             System.exit(2);
             return;
         }
-        if (cli.command().isPresent()) {
+        if (cli.command().isPresent() || cli.checkConfig()) {
             // A command prints its own outcome; library chatter would bury it.
             Logger.getLogger("").setLevel(Level.SEVERE);
-            System.exit(cli.command().get().equals("users")
-                    ? new UsersCommand(System.in, System.out, System.err).run(cli)
-                    : new CopyCommand(System.in, System.out, System.err, Clock.systemUTC()).run(cli));
+            System.exit(command(cli));
             return;
         }
         LogConfig.configureRuntime();
         serve(cli);
+    }
+
+    private static int command(CommandLine cli) {
+        if (cli.checkConfig()) {
+            return new CheckConfigCommand(System.out, System.err).run(cli.configFile());
+        }
+        return cli.command().get().equals("users")
+                ? new UsersCommand(System.in, System.out, System.err).run(cli)
+                : new CopyCommand(System.in, System.out, System.err, Clock.systemUTC()).run(cli);
     }
 
     /** The API's routes; tests build the same routing. */
