@@ -3,9 +3,13 @@ package dev.latchkey.desktop.support;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import org.testfx.util.WaitForAsyncUtils;
 
 import dev.latchkey.api.Role;
 import dev.latchkey.desktop.AppContext;
@@ -18,7 +22,11 @@ import dev.latchkey.desktop.task.BackgroundRunner;
 import dev.latchkey.password.PasswordPolicy;
 import dev.latchkey.server.support.MutableClock;
 
-/** The real embedded server on a temporary data folder, with a clock tests move, and app contexts on it. */
+/**
+ * The real embedded server on a temporary data folder, with a clock tests move, app contexts on it, and
+ * its outbox (the file transport's {@code .eml} files) read as a mailbox. The view-model tests use it,
+ * and the automation kit (app-desktop-testkit) ships it to teams in app-desktop's test-jar.
+ */
 public final class DesktopFixture implements AutoCloseable {
     public static final String PASSWORD = "velvet tractor orbits quietly";
     public static final String NEW_PASSWORD = "marble canyon whistles softly";
@@ -70,14 +78,15 @@ public final class DesktopFixture implements AutoCloseable {
 
     /** The newest message to the address once there are more than {@code before} and it is as expected. */
     public MailItem newMessage(String email, int before, Predicate<MailItem> expected) throws Exception {
-        for (int i = 0; i < 100; i++) {
-            List<MailItem> messages = messagesTo(email);
-            if (messages.size() > before && expected.test(messages.get(0))) {
-                return messages.get(0);
-            }
-            Thread.sleep(100);
+        try {
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
+                List<MailItem> messages = messagesTo(email);
+                return messages.size() > before && expected.test(messages.get(0));
+            });
+        } catch (TimeoutException e) {
+            throw new AssertionError("No such email for " + email, e);
         }
-        throw new AssertionError("No such email for " + email);
+        return messagesTo(email).get(0);
     }
 
     public List<MailItem> messagesTo(String email) throws Exception {
