@@ -1,6 +1,5 @@
 package dev.latchkey.desktop.ui;
 
-import static dev.latchkey.desktop.ui.UiSupport.awaitScreen;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -23,15 +22,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 import dev.latchkey.api.Role;
 import dev.latchkey.desktop.AppContext;
-import dev.latchkey.desktop.navigation.Navigator;
 import dev.latchkey.desktop.navigation.Screen;
 import dev.latchkey.desktop.support.DesktopFixture;
+import dev.latchkey.desktop.task.FxBackgroundRunner;
+import dev.latchkey.testkit.LatchkeyWindow;
 
 /** Every interactive control of every screen has an fx:id and accessible text. */
 @ExtendWith(ApplicationExtension.class)
@@ -39,9 +38,7 @@ class AccessibilityUiTest {
     @TempDir
     static Path dir;
     static DesktopFixture fixture;
-    Navigator navigator;
-    AppContext context;
-    Stage stage;
+    LatchkeyWindow window;
 
     @BeforeAll
     static void startServer() {
@@ -56,19 +53,17 @@ class AccessibilityUiTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        this.stage = stage;
-        context = UiSupport.context(fixture);
+        AppContext context = fixture.context(new FxBackgroundRunner());
         context.session().set(fixture.client.signIn("staff@example.com", DesktopFixture.PASSWORD));
-        navigator = UiSupport.show(stage, context, Screen.SIGN_IN);
+        window = LatchkeyWindow.open(stage, context, Screen.SIGN_IN);
     }
 
     @Test
-    void everyControlOnEveryScreenHasAnIdAndAccessibleText(FxRobot robot) {
+    void everyControlOnEveryScreenHasAnIdAndAccessibleText() {
         List<String> missing = new ArrayList<>();
         for (Screen screen : Screen.values()) {
-            robot.interact(() -> navigator.show(screen));
-            awaitScreen(navigator, screen);
-            collect(stage.getScene().getRoot(), screen, missing);
+            window.goTo(screen).awaitScreen(screen);
+            collect(window.stage().getScene().getRoot(), screen, missing);
         }
         assertThat(missing).isEmpty();
     }

@@ -1,15 +1,9 @@
 package dev.latchkey.desktop.ui;
 
-import static dev.latchkey.desktop.ui.UiSupport.await;
-import static dev.latchkey.desktop.ui.UiSupport.awaitScreen;
-import static dev.latchkey.desktop.ui.UiSupport.text;
-import static dev.latchkey.desktop.ui.UiSupport.type;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.util.Optional;
 
-import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 
 import org.junit.jupiter.api.AfterAll;
@@ -17,18 +11,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
-import dev.latchkey.desktop.AppContext;
-import dev.latchkey.desktop.Messages;
-import dev.latchkey.desktop.client.AuthClient;
-import dev.latchkey.desktop.navigation.Navigator;
-import dev.latchkey.desktop.navigation.Screen;
 import dev.latchkey.desktop.support.DesktopFixture;
-import dev.latchkey.desktop.task.FxBackgroundRunner;
-import dev.latchkey.password.PasswordPolicy;
+import dev.latchkey.testkit.LatchkeyWindow;
+import dev.latchkey.testkit.page.ForgotPage;
+import dev.latchkey.testkit.page.SignInPage;
 
 /** With --server the app talks to a server it did not start: no local mailbox, same screens. */
 @ExtendWith(ApplicationExtension.class)
@@ -36,7 +25,7 @@ class RemoteModeUiTest {
     @TempDir
     static Path dir;
     static DesktopFixture remote;
-    Navigator navigator;
+    LatchkeyWindow window;
 
     @BeforeAll
     static void startRemoteServer() {
@@ -51,25 +40,16 @@ class RemoteModeUiTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        AuthClient client = new AuthClient(remote.server.baseUri());
-        AppContext context = new AppContext(client, new FxBackgroundRunner(), Optional.empty(), Messages.load(),
-                PasswordPolicy.of(client.passwordPolicy()));
-        navigator = UiSupport.show(stage, context, Screen.SIGN_IN);
+        window = LatchkeyWindow.openRemote(stage, remote.server.baseUri());
     }
 
     @Test
-    void remoteServerWorksWithoutLocalMailbox(FxRobot robot) {
-        assertThat(robot.lookup("#openMailbox").tryQuery()).isEmpty();
-        robot.clickOn("#forgotPassword");
-        awaitScreen(navigator, Screen.FORGOT);
-        type(robot, "#email", "far@example.com");
-        robot.type(KeyCode.ENTER);
-        await(() -> !text(robot, "#confirmation").isEmpty());
-        assertThat(text(robot, "#confirmation")).contains("If an account exists").doesNotContain("Mailbox");
-        robot.clickOn("#backToSignInAfterSent");
-        awaitScreen(navigator, Screen.SIGN_IN);
-        type(robot, "#password", DesktopFixture.PASSWORD);
-        robot.type(KeyCode.ENTER);
-        awaitScreen(navigator, Screen.ACCOUNT);
+    void remoteServerWorksWithoutLocalMailbox() {
+        SignInPage signIn = window.signIn();
+        assertThat(signIn.hasMailbox()).isFalse();
+        ForgotPage forgot = signIn.forgotPassword().email("far@example.com").pressEnter();
+        assertThat(forgot.awaitConfirmation()).contains("If an account exists").doesNotContain("Mailbox");
+        forgot.backToSignIn().password(DesktopFixture.PASSWORD).pressEnter();
+        window.account();
     }
 }

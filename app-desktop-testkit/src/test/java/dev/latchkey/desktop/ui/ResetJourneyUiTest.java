@@ -1,26 +1,26 @@
 package dev.latchkey.desktop.ui;
 
-import static dev.latchkey.desktop.ui.UiSupport.await;
-import static dev.latchkey.desktop.ui.UiSupport.awaitScreen;
-import static dev.latchkey.desktop.ui.UiSupport.disabled;
-import static dev.latchkey.desktop.ui.UiSupport.paste;
-import static dev.latchkey.desktop.ui.UiSupport.text;
-import static dev.latchkey.desktop.ui.UiSupport.type;
-import static dev.latchkey.desktop.ui.UiSupport.visible;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 
-import javafx.scene.control.TextInputControl;
-import javafx.scene.input.KeyCode;
-
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxRobot;
 
+import dev.latchkey.desktop.client.ApiError;
 import dev.latchkey.desktop.navigation.Screen;
 import dev.latchkey.desktop.support.DesktopFixture;
+import dev.latchkey.testkit.LatchkeyWindow;
+import dev.latchkey.testkit.page.AccountPage;
+import dev.latchkey.testkit.page.CodePage;
+import dev.latchkey.testkit.page.DonePage;
+import dev.latchkey.testkit.page.ForgotPage;
+import dev.latchkey.testkit.page.MailboxPage;
+import dev.latchkey.testkit.page.NewPasswordPage;
+import dev.latchkey.testkit.page.ReportPage;
+import dev.latchkey.testkit.page.SignInPage;
+import dev.latchkey.testkit.selector.FxId;
 
-/** The real screens, driven by TestFX, against the real embedded server. */
+/** The real screens, driven by TestFX through the kit's pages, against the real embedded server. */
 class ResetJourneyUiTest extends SharedAppUiTest {
     static int users;
 
@@ -29,164 +29,113 @@ class ResetJourneyUiTest extends SharedAppUiTest {
     }
 
     @Test
-    void wholeJourneyFromForgotToSigningInWithTheNewPassword(FxRobot robot) {
+    void wholeJourneyFromForgotToSigningInWithTheNewPassword() {
         String email = newUser();
         String local = email.substring(0, email.indexOf('@'));
 
-        robot.clickOn("#forgotPassword");
-        awaitScreen(navigator, Screen.FORGOT);
-        type(robot, "#email", email);
-        robot.type(KeyCode.ENTER);
-        await(() -> !text(robot, "#confirmation").isEmpty());
-        assertThat(text(robot, "#confirmation")).contains("If an account exists").contains("Mailbox");
+        ForgotPage forgot = window.signIn().forgotPassword().email(email).pressEnter();
+        assertThat(forgot.awaitConfirmation()).contains("If an account exists").contains("Mailbox");
 
         // Read the code in the local mailbox, as a person running the app alone would.
-        robot.clickOn("#openMailbox");
-        awaitScreen(navigator, Screen.MAILBOX);
-        await(() -> !text(robot, "#code").isEmpty());
-        String code = text(robot, "#code");
+        MailboxPage<ForgotPage> mailbox = forgot.openMailbox();
+        String code = mailbox.latestResetCode();
         assertThat(code).matches("[A-Za-z0-9_-]{64}");
-        assertThat(text(robot, "#body")).contains("If you did not ask for this, ignore this email")
+        assertThat(mailbox.body()).contains("If you did not ask for this, ignore this email")
                 .as("the code shown is the reset code, not the \"Not you?\" link's").contains("/reset#token=" + code);
-        robot.clickOn("#back");
-        awaitScreen(navigator, Screen.FORGOT);
+        forgot = mailbox.back();
 
-        robot.clickOn("#haveCode");
-        awaitScreen(navigator, Screen.TOKEN);
-        paste(robot, "#code", code);
-        robot.clickOn("#verify");
-        await(() -> visible(robot, "#verified"));
-        assertThat(text(robot, "#verified")).contains(email.charAt(0) + "***@example.com");
-        robot.clickOn("#proceed");
-        awaitScreen(navigator, Screen.NEW_PASSWORD);
+        CodePage codeScreen = forgot.haveCode().code(code).verify();
+        assertThat(codeScreen.awaitVerified()).contains(email.charAt(0) + "***@example.com");
+        NewPasswordPage newPassword = codeScreen.proceed();
 
         // A weak password: the checklist says why and the button stays off.
-        type(robot, "#newPassword", "short");
-        type(robot, "#confirmPassword", "short");
-        assertThat(disabled(robot, "#setPassword")).isTrue();
-        assertThat(text(robot, "#rule-MIN_LENGTH")).startsWith("\u2717");
+        newPassword.passwords("short");
+        assertThat(newPassword.canSetPassword()).isFalse();
+        assertThat(newPassword.rule(FxId.PASSWORD_RULE_MIN_LENGTH)).startsWith("\u2717");
 
         // Strong to the app, but it holds the email's name: the server refuses, rule by rule.
-        String withName = "purple " + local + " elephants dancing";
-        clear(robot, "#newPassword");
-        clear(robot, "#confirmPassword");
-        type(robot, "#newPassword", withName);
-        type(robot, "#confirmPassword", withName);
-        assertThat(text(robot, "#rule-MIN_LENGTH")).startsWith("\u2713");
-        robot.clickOn("#setPassword");
-        await(() -> visible(robot, "#ruleErrors"));
-        assertThat(text(robot, "#ruleErrors")).contains("name part of your email");
+        newPassword.passwords("purple " + local + " elephants dancing");
+        assertThat(newPassword.rule(FxId.PASSWORD_RULE_MIN_LENGTH)).startsWith("\u2713");
+        assertThat(newPassword.setPasswordRefused()).contains("name part of your email");
 
-        clear(robot, "#newPassword");
-        clear(robot, "#confirmPassword");
-        type(robot, "#newPassword", DesktopFixture.NEW_PASSWORD);
-        type(robot, "#confirmPassword", DesktopFixture.NEW_PASSWORD);
-        robot.type(KeyCode.ENTER);
-        awaitScreen(navigator, Screen.DONE);
-        assertThat(context.session().get()).as("no automatic sign-in").isNull();
+        newPassword.passwords(DesktopFixture.NEW_PASSWORD).pressEnter();
+        DonePage done = window.done();
+        assertThat(window.signedIn()).as("no automatic sign-in").isFalse();
 
-        robot.clickOn("#backToSignIn");
-        awaitScreen(navigator, Screen.SIGN_IN);
-        assertThat(text(robot, "#email")).isEqualTo(email);
-        type(robot, "#password", DesktopFixture.PASSWORD);
-        robot.type(KeyCode.ENTER);
-        await(() -> visible(robot, "#error"));
-        assertThat(text(robot, "#error")).isEqualTo("The email address or password is not right.");
+        SignInPage signIn = done.backToSignIn();
+        assertThat(signIn.enteredEmail()).isEqualTo(email);
+        signIn.password(DesktopFixture.PASSWORD).pressEnter();
+        assertThat(signIn.awaitError()).isEqualTo("The email address or password is not right.");
 
-        clear(robot, "#password");
-        type(robot, "#password", DesktopFixture.NEW_PASSWORD);
-        robot.type(KeyCode.ENTER);
-        awaitScreen(navigator, Screen.ACCOUNT);
-        await(() -> text(robot, "#email").equals(email));
-        assertThat(text(robot, "#signedInAs")).contains(email);
+        signIn.password(DesktopFixture.NEW_PASSWORD).pressEnter();
+        AccountPage account = window.account();
+        LatchkeyWindow.await(() -> account.email().equals(email));
+        assertThat(account.signedInAs()).contains(email);
     }
 
     @Test
-    void pastedWholeLinkIsAccepted(FxRobot robot) throws Exception {
+    void pastedWholeLinkIsAccepted() throws Exception {
         String email = newUser();
         String code = fixture.requestCode(email);
-        robot.interact(() -> navigator.show(Screen.TOKEN));
-        paste(robot, "#code", "Open this link:\n" + fixture.server.baseUri() + "/reset#token=" + code + "\n");
-        robot.type(KeyCode.ENTER);
-        await(() -> visible(robot, "#verified"));
-        robot.type(KeyCode.ENTER);
-        awaitScreen(navigator, Screen.NEW_PASSWORD);
-        assertThat(text(robot, "#forAccount")).contains("***@example.com");
+        CodePage codeScreen = window.goTo(Screen.TOKEN).code()
+                .code("Open this link:\n" + fixture.server.baseUri() + "/reset#token=" + code + "\n");
+        codeScreen.pressEnter().awaitVerified();
+        codeScreen.pressEnter();
+        assertThat(window.newPassword().forAccount()).contains("***@example.com");
     }
 
     @Test
-    void pastedReportLinkOpensTheReportAndOneClickConfirmsIt(FxRobot robot) throws Exception {
+    void pastedReportLinkOpensTheReportAndOneClickConfirmsIt() throws Exception {
         String link = fixture.passwordChangedReportLink(newUser());
-        robot.interact(() -> navigator.show(Screen.TOKEN));
-        paste(robot, "#code", "Not you? " + link + "\n");
-        await(() -> visible(robot, "#openReport"));
-        assertThat(disabled(robot, "#verify")).as("a report link is not a reset code").isTrue();
-        robot.type(KeyCode.ENTER);
-        awaitScreen(navigator, Screen.REPORT);
-        await(() -> visible(robot, "#confirmReport") && !disabled(robot, "#confirmReport"));
-        assertThat(text(robot, "#event")).isEqualTo("The password of your account was changed.");
-        assertThat(text(robot, "#account")).contains("***@example.com");
-        assertThat(text(robot, "#when")).isNotBlank();
+        CodePage codeScreen = window.goTo(Screen.TOKEN).code().code("Not you? " + link + "\n").awaitReportOffer();
+        assertThat(codeScreen.disabled(FxId.CODE_VERIFY)).as("a report link is not a reset code").isTrue();
+        codeScreen.pressEnter();
+        ReportPage report = window.report().awaitReport();
+        assertThat(report.event()).isEqualTo("The password of your account was changed.");
+        assertThat(report.account()).contains("***@example.com");
+        assertThat(report.when()).isNotBlank();
 
-        robot.clickOn("#confirmReport");
-        await(() -> visible(robot, "#outcome"));
-        assertThat(text(robot, "#reference")).matches("Your case number is \\d+\\. Quote it .*");
-        assertThat(text(robot, "#outcomeMessage")).isNotBlank();
-        assertThat(text(robot, "#supportContact")).isNotBlank();
-        assertThat(visible(robot, "#confirmReport")).as("one report per link").isFalse();
-        robot.clickOn("#backToSignIn");
-        awaitScreen(navigator, Screen.SIGN_IN);
+        report.confirm();
+        assertThat(report.reference()).matches("Your case number is \\d+\\. Quote it .*");
+        assertThat(report.outcomeMessage()).isNotBlank();
+        assertThat(report.supportContact()).isNotBlank();
+        assertThat(report.canConfirm()).as("one report per link").isFalse();
+        report.backToSignIn();
     }
 
     @Test
-    void expiredCodeIsRefusedWithWayToAskAgain(FxRobot robot) throws Exception {
+    void expiredCodeIsRefusedWithWayToAskAgain() throws Exception {
         String code = fixture.requestCode(newUser());
         fixture.clock.advance(Duration.ofMinutes(31));
-        robot.interact(() -> navigator.show(Screen.TOKEN));
-        paste(robot, "#code", code);
-        robot.clickOn("#verify");
-        await(() -> visible(robot, "#error"));
-        assertThat(text(robot, "#error")).contains("expired").contains("Ask for a new one");
-        assertThat(visible(robot, "#askAgain")).isTrue();
-        assertThat(visible(robot, "#proceed")).isFalse();
-        robot.clickOn("#askAgain");
-        awaitScreen(navigator, Screen.FORGOT);
+        CodePage codeScreen = window.goTo(Screen.TOKEN).code().code(code);
+        assertThat(codeScreen.verifyRefused()).contains("expired").contains("Ask for a new one");
+        assertThat(codeScreen.visible(FxId.CODE_ASK_AGAIN)).isTrue();
+        assertThat(codeScreen.visible(FxId.CODE_PROCEED)).isFalse();
+        codeScreen.askAgain();
     }
 
     @Test
-    void reusedCodeIsRefused(FxRobot robot) throws Exception {
+    void reusedCodeIsRefused() throws Exception {
         String code = fixture.requestCode(newUser());
         fixture.client.completeReset(code, DesktopFixture.NEW_PASSWORD);
-        robot.interact(() -> navigator.show(Screen.TOKEN));
-        paste(robot, "#code", code);
-        robot.clickOn("#verify");
-        await(() -> visible(robot, "#error"));
-        assertThat(text(robot, "#error")).contains("been used already");
-        assertThat(visible(robot, "#askAgain")).isTrue();
+        CodePage codeScreen = window.goTo(Screen.TOKEN).code().code(code);
+        assertThat(codeScreen.verifyRefused()).contains("been used already");
+        assertThat(codeScreen.visible(FxId.CODE_ASK_AGAIN)).isTrue();
     }
 
     @Test
-    void signOutReturnsToSignInAndEndsTheSession(FxRobot robot) throws Exception {
+    void signOutReturnsToSignInAndEndsTheSession() throws Exception {
         String email = newUser();
-        type(robot, "#email", email);
-        type(robot, "#password", DesktopFixture.PASSWORD);
-        robot.clickOn("#signIn");
-        awaitScreen(navigator, Screen.ACCOUNT);
-        String token = context.session().get().token();
-        robot.clickOn("#signOut");
-        awaitScreen(navigator, Screen.SIGN_IN);
-        assertThat(text(robot, "#notice")).isEqualTo("You have signed out.");
-        assertThat(context.session().get()).isNull();
+        AccountPage account = window.signIn().email(email).password(DesktopFixture.PASSWORD).submit();
+        String token = window.context().session().get().token();
+        SignInPage signIn = account.signOut();
+        assertThat(signIn.notice()).isEqualTo("You have signed out.");
+        assertThat(window.signedIn()).isFalse();
         try {
             fixture.client.me(token);
             throw new AssertionError("the session still works");
-        } catch (dev.latchkey.desktop.client.ApiError e) {
-            assertThat(e.kind()).isEqualTo(dev.latchkey.desktop.client.ApiError.Kind.UNAUTHORIZED);
+        } catch (ApiError e) {
+            assertThat(e.kind()).isEqualTo(ApiError.Kind.UNAUTHORIZED);
         }
-    }
-
-    private static void clear(FxRobot robot, String query) {
-        TextInputControl field = robot.lookup(query).query();
-        robot.interact(field::clear);
     }
 }

@@ -11,10 +11,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 
-import dev.latchkey.desktop.AppContext;
-import dev.latchkey.desktop.navigation.Navigator;
 import dev.latchkey.desktop.navigation.Screen;
 import dev.latchkey.desktop.support.DesktopFixture;
+import dev.latchkey.testkit.LatchkeyWindow;
 
 /**
  * For UI test classes whose tests share one embedded server: each test gets a fresh app (context,
@@ -26,8 +25,7 @@ abstract class SharedAppUiTest {
     static Path dir;
     static DesktopFixture fixture;
 
-    Navigator navigator;
-    AppContext context;
+    LatchkeyWindow window;
 
     @BeforeAll
     static void startServer() {
@@ -42,9 +40,6 @@ abstract class SharedAppUiTest {
     /** TestFX looks for {@code @Start} on the test class only, so the stage is set up here. */
     @BeforeEach
     void showApp() throws TimeoutException {
-        FxToolkit.setupStage(stage -> {
-            context = UiSupport.context(fixture);
-            navigator = UiSupport.show(stage, context, Screen.SIGN_IN);
-        });
+        FxToolkit.setupStage(stage -> window = LatchkeyWindow.open(stage, fixture, Screen.SIGN_IN));
     }
 }

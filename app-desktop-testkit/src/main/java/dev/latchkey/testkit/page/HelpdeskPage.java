@@ -1,0 +1,138 @@
+package dev.latchkey.testkit.page;
+
+import java.util.List;
+
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableView;
+
+import dev.latchkey.api.Responses.AuditEntry;
+import dev.latchkey.api.Responses.CaseNote;
+import dev.latchkey.api.Responses.CaseSummary;
+import dev.latchkey.api.Responses.HelpdeskUser;
+import dev.latchkey.desktop.navigation.Screen;
+import dev.latchkey.testkit.LatchkeyWindow;
+import dev.latchkey.testkit.selector.FxId;
+
+/** The help desk (staff only): users, "Not you?" cases, the audit log. */
+public final class HelpdeskPage extends Page<HelpdeskPage> {
+    public HelpdeskPage(LatchkeyWindow window) {
+        super(window, Screen.HELPDESK);
+    }
+
+    /** Searches, waits for exactly one match, selects it and waits for its details. */
+    public HelpdeskPage selectOnlyUser(String search) {
+        type(FxId.HELPDESK_USER_SEARCH, search);
+        ListView<HelpdeskUser> users = window.node(FxId.HELPDESK_USERS);
+        LatchkeyWindow.await(() -> users.getItems().size() == 1, () -> "one user matching " + search);
+        HelpdeskUser user = users.getItems().get(0);
+        robot.interact(() -> users.getSelectionModel().select(user));
+        LatchkeyWindow.await(() -> visible(FxId.HELPDESK_USER_DETAIL)
+                && text(FxId.HELPDESK_DETAIL_EMAIL).equals(user.email()), () -> "the details of " + user.email());
+        return this;
+    }
+
+    public String selectedEmail() {
+        return text(FxId.HELPDESK_DETAIL_EMAIL);
+    }
+
+    /** Sends the selected user a reset, giving the reason in the dialog; waits until it is on its way. */
+    public HelpdeskPage sendReset(String reason) {
+        click(FxId.HELPDESK_SEND_RESET);
+        LatchkeyWindow.await(() -> window.find(FxId.DIALOG_REASON).isPresent(), () -> "the reason dialog");
+        type(FxId.DIALOG_REASON, reason);
+        click(FxId.DIALOG_CONFIRM_RESET);
+        awaitStatus("on its way");
+        return this;
+    }
+
+    /** Invites a user (role USER) through the dialog; waits until the invitation is sent. */
+    public HelpdeskPage invite(String email, String name) {
+        click(FxId.HELPDESK_INVITE_USER);
+        LatchkeyWindow.await(() -> window.find(FxId.DIALOG_INVITE_EMAIL).isPresent(), () -> "the invite dialog");
+        type(FxId.DIALOG_INVITE_EMAIL, email);
+        type(FxId.DIALOG_INVITE_NAME, name);
+        click(FxId.DIALOG_CONFIRM_INVITE);
+        awaitStatus("Invitation sent");
+        return this;
+    }
+
+    public HelpdeskPage refreshUser() {
+        click(FxId.HELPDESK_REFRESH_USER);
+        return this;
+    }
+
+    /** The selected user's recent events, as shown. */
+    public List<AuditEntry> userEvents() {
+        return window.<ListView<AuditEntry>>node(FxId.HELPDESK_USER_EVENTS).getItems();
+    }
+
+    public String status() {
+        return text(FxId.HELPDESK_STATUS);
+    }
+
+    /** Waits until the status line holds the words; returns the whole line. */
+    public String awaitStatus(String containing) {
+        LatchkeyWindow.await(() -> status().contains(containing), () -> "status \"" + containing + "\", was \""
+                + status() + "\"");
+        return status();
+    }
+
+    public String awaitError() {
+        return awaitText(FxId.HELPDESK_ERROR);
+    }
+
+    public HelpdeskPage casesTab() {
+        click(FxId.HELPDESK_CASES_TAB);
+        return this;
+    }
+
+    /** The cases as listed, open first. */
+    public List<CaseSummary> cases() {
+        return casesTable().getItems();
+    }
+
+    /** Waits for the case to be listed, selects it and waits for its detail. */
+    public HelpdeskPage selectCase(long id) {
+        TableView<CaseSummary> table = casesTable();
+        LatchkeyWindow.await(() -> table.getItems().stream().anyMatch(c -> c.id() == id), () -> "case " + id);
+        robot.interact(() -> table.getSelectionModel().select(
+                table.getItems().stream().filter(c -> c.id() == id).findFirst().orElseThrow()));
+        LatchkeyWindow.await(() -> visible(FxId.HELPDESK_CASE_DETAIL)
+                && text(FxId.HELPDESK_CASE_TITLE).startsWith("Case " + id + " "), () -> "the detail of case " + id);
+        return this;
+    }
+
+    public CaseSummary selectedCase() {
+        return casesTable().getSelectionModel().getSelectedItem();
+    }
+
+    public String caseFacts() {
+        return text(FxId.HELPDESK_CASE_FACTS);
+    }
+
+    public HelpdeskPage acknowledgeCase() {
+        click(FxId.HELPDESK_ACKNOWLEDGE_CASE);
+        return this;
+    }
+
+    /** Adds a note to the selected case and waits until it is listed. */
+    public HelpdeskPage addCaseNote(String note) {
+        type(FxId.HELPDESK_CASE_NOTE, note);
+        click(FxId.HELPDESK_ADD_CASE_NOTE);
+        LatchkeyWindow.await(() -> caseNotes().stream().anyMatch(n -> n.text().equals(note)), () -> "note " + note);
+        return this;
+    }
+
+    public List<CaseNote> caseNotes() {
+        return window.<ListView<CaseNote>>node(FxId.HELPDESK_CASE_NOTES).getItems();
+    }
+
+    public HelpdeskPage releaseHold() {
+        click(FxId.HELPDESK_RELEASE_HOLD);
+        return this;
+    }
+
+    private TableView<CaseSummary> casesTable() {
+        return window.node(FxId.HELPDESK_CASES_TABLE);
+    }
+}

@@ -1,0 +1,58 @@
+package dev.latchkey.testkit.page;
+
+import dev.latchkey.desktop.navigation.Screen;
+import dev.latchkey.testkit.LatchkeyWindow;
+import dev.latchkey.testkit.selector.FxId;
+
+/** Sign in, with the way to "Forgot password?". */
+public final class SignInPage extends Page<SignInPage> {
+    public SignInPage(LatchkeyWindow window) {
+        super(window, Screen.SIGN_IN);
+    }
+
+    public SignInPage email(String email) {
+        type(FxId.SIGN_IN_EMAIL, email);
+        return this;
+    }
+
+    public SignInPage password(String password) {
+        type(FxId.SIGN_IN_PASSWORD, password);
+        return this;
+    }
+
+    /** Signs in a user: their account screen. */
+    public AccountPage submit() {
+        click(FxId.SIGN_IN_SUBMIT);
+        return new AccountPage(window);
+    }
+
+    /** Signs in help-desk staff or an administrator: they land in the help desk. */
+    public HelpdeskPage submitAsStaff() {
+        click(FxId.SIGN_IN_SUBMIT);
+        return new HelpdeskPage(window);
+    }
+
+    /** Signs in expecting a refusal; returns its words. */
+    public String submitRefused() {
+        click(FxId.SIGN_IN_SUBMIT);
+        return awaitError();
+    }
+
+    public String awaitError() {
+        return awaitText(FxId.SIGN_IN_ERROR);
+    }
+
+    public ForgotPage forgotPassword() {
+        click(FxId.SIGN_IN_FORGOT_PASSWORD);
+        return new ForgotPage(window);
+    }
+
+    /** The address in the email field (filled in after a reset or first run). */
+    public String enteredEmail() {
+        return text(FxId.SIGN_IN_EMAIL);
+    }
+
+    public String notice() {
+        return text(FxId.SIGN_IN_NOTICE);
+    }
+}
