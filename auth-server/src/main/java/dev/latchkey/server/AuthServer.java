@@ -14,6 +14,7 @@ import io.helidon.dbclient.health.DbClientHealthCheck;
 import io.helidon.health.HealthCheck;
 import io.helidon.metrics.api.MeterRegistry;
 import io.helidon.metrics.api.Metrics;
+import io.helidon.openapi.OpenApiFeature;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
@@ -138,6 +139,8 @@ public final class AuthServer implements AutoCloseable {
                             .addObserver(health)
                             .addObserver(MetricsObserver.create())
                             .build())
+                    // The static API document at /openapi; Main.routing's filters guard it like any route.
+                    .addFeature(OpenApiFeature.builder().staticFile("META-INF/openapi.yaml").build())
                     .routing(routing -> Main.routing(routing, api))
                     .build()
                     .start();
