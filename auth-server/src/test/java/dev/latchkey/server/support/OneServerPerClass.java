@@ -8,7 +8,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * For test classes whose tests share one real server on a temporary data dir. Tests keep out of each
- * other's way with their own users ({@link TestServer#newUser}) and client IPs.
+ * other's way with their own users ({@link TestServer#newUser}) and client IPs. These are the contract
+ * tests: what they send and get back must be what the OpenAPI document says ({@link ApiDocument}).
  */
 public abstract class OneServerPerClass {
     @TempDir
@@ -20,8 +21,13 @@ public abstract class OneServerPerClass {
         server = TestServer.start(dir);
     }
 
+    /** Also holds every request the class sent, and its answer, to the API document. */
     @AfterAll
     static void stopServer() {
-        server.close();
+        try {
+            ApiDocument.get().assertConform(server.exchanges());
+        } finally {
+            server.close();
+        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.latchkey.server.support;
 
 import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -12,6 +13,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +24,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -60,6 +66,7 @@ public final class TestServer implements AutoCloseable {
     private final Optional<TestDatabase> database;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
+    private final ConcurrentLinkedQueue<Exchange> exchanges = new ConcurrentLinkedQueue<>();
     private AuthServer server;
 
     private TestServer(Path dataDir, MutableClock clock, Map<String, String> overrides,
@@ -198,15 +205,61 @@ public final class TestServer implements AutoCloseable {
     }
 
     public Response send(HttpRequest.Builder request) {
+        HttpRequest built = request.build();
         try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.body(), response.headers());
+            HttpResponse<String> response = http.send(built, HttpResponse.BodyHandlers.ofString());
+            Response answer = new Response(response.statusCode(), response.body(), response.headers());
+            exchanges.add(new Exchange(built.method(), built.uri().getRawPath(), bodyOf(built), answer));
+            return answer;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A request this server answered and its answer, for checking both against the API document. */
+    public record Exchange(String method, String path, String requestBody, Response response) {
+    }
+
+    /** Every exchange so far, in the order they were answered. */
+    public List<Exchange> exchanges() {
+        return List.copyOf(exchanges);
+    }
+
+    /** The body a request sent (empty without one): its publisher gives the same bytes to each subscriber. */
+    private static String bodyOf(HttpRequest request) {
+        if (request.bodyPublisher().isEmpty()) {
+            return "";
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        request.bodyPublisher().get().subscribe(new Flow.Subscriber<ByteBuffer>() {
+            @Override
+            public void onSubscribe(Flow.Subscription subscription) {
+                subscription.request(Long.MAX_VALUE);
+            }
+
+            @Override
+            public void onNext(ByteBuffer item) {
+                byte[] chunk = new byte[item.remaining()];
+                item.get(chunk);
+                bytes.writeBytes(chunk);
+            }
+
+            @Override
+            public void onError(Throwable failure) {
+                done.completeExceptionally(failure);
+            }
+
+            @Override
+            public void onComplete() {
+                done.complete(null);
+            }
+        });
+        done.orTimeout(10, TimeUnit.SECONDS).join();
+        return bytes.toString(StandardCharsets.UTF_8);
     }
 
     /**
