@@ -9,13 +9,11 @@
 
     const $ = (id) => document.getElementById(id);
     const sections = ['checking', 'missing', 'invalid', 'confirm', 'done', 'problem'];
+    // What was reported, and what confirming will do about it.
     const events = {
-        RESET_REQUESTED: ['a request to reset your password', 'The reset link in that email, and any other we'
-            + ' sent you, will stop working. Your password and your sessions stay as they are.'],
-        INVITATION: ['an invitation to a Latchkey account', 'The link in that invitation will stop working.'],
-        PASSWORD_CHANGED: ['a change of your password', 'Every session of your account will be signed out and'
-            + ' the account put on hold: nobody can sign in with a password or reset it until your help desk'
-            + ' has checked with you and sent you a new reset link.']
+        RESET_REQUESTED: ['report.event.RESET_REQUESTED', 'report.effect.RESET_REQUESTED'],
+        INVITATION: ['report.event.INVITATION', 'report.effect.INVITATION'],
+        PASSWORD_CHANGED: ['report.event.PASSWORD_CHANGED', 'report.effect.PASSWORD_CHANGED']
     };
 
     function readToken() {
@@ -50,21 +48,23 @@
         return {status: response.status, json};
     }
 
-    function when(iso) {
-        return new Date(iso).toLocaleString(undefined, {dateStyle: 'full', timeStyle: 'short'});
-    }
-
     function refused(answer) {
         if (answer.status === 429) {
-            problem('Too many attempts from your network. Wait a few minutes, then reload this page.');
+            problem(I18n.t('report.tooMany'));
         } else if (answer.status === 400) {
             show('invalid');
         } else {
-            problem('Something went wrong. Reload the page and try again.');
+            problem(I18n.t('common.failed'));
         }
     }
 
     async function start() {
+        try {
+            await I18n.load('report');
+        } catch (e) {
+            show('problem'); // with the page's English words: without its strings it has no others
+            return;
+        }
         if (!token) {
             show('missing');
             return;
@@ -76,13 +76,13 @@
                 return;
             }
             const [what, effect] = events[answer.json.event];
-            $('reported').textContent = 'We emailed ' + answer.json.email + ' about ' + what + ' on '
-                + when(answer.json.occurredAt) + (answer.json.clientIp ? ', from the IP address '
-                + answer.json.clientIp : '') + '. If that was not you, tell us.';
-            $('effect').textContent = effect;
+            const from = answer.json.clientIp ? [...I18n.parts('report.fromIp', I18n.ltr(answer.json.clientIp)), ' '] : [];
+            $('reported').replaceChildren(...I18n.parts(what, I18n.ltr(answer.json.email),
+                I18n.date(answer.json.occurredAt, 'full')), ' ', ...from, I18n.t('report.ifNotYou'));
+            I18n.fill($('effect'), effect);
             show('confirm');
         } catch (e) {
-            problem('Cannot reach Latchkey right now. Check your connection and reload this page.');
+            problem(I18n.t('common.unreachable.reload'));
         }
     }
 
@@ -100,7 +100,7 @@
             show('done');
         } catch (e) {
             $('confirmReport').disabled = false;
-            problem('Cannot reach Latchkey right now. Check your connection and try again.');
+            problem(I18n.t('common.unreachable.retry'));
         }
     }
 

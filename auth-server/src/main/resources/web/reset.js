@@ -10,6 +10,7 @@
     const sections = ['checking', 'missing', 'invalid', 'form', 'done', 'problem'];
     let policy = {minLength: 15, maxLength: 256};
     let busy = false;
+    const STATES = {met: 'reset.rule.met', unmet: 'reset.rule.unmet', later: 'reset.rule.checkedLater'};
 
     function readToken() {
         const match = /(?:^#|&)token=([A-Za-z0-9_-]{64})(?:&|$)/.exec(location.hash);
@@ -49,29 +50,22 @@
         return {status: response.status, json, retryAfter: response.headers.get('Retry-After')};
     }
 
-    function waitText(seconds) {
-        const s = parseInt(seconds, 10);
-        if (!s) {
-            return 'a moment';
-        }
-        const [n, unit] = s < 60 ? [s, 'second'] : [Math.ceil(s / 60), 'minute'];
-        return n + ' ' + unit + (n === 1 ? '' : 's');
+    function tooMany(retryAfter, key, soonKey) {
+        const wait = I18n.wait(retryAfter);
+        problem(wait ? I18n.t(key, wait) : I18n.t(soonKey));
     }
 
-    function when(iso) {
-        return new Date(iso).toLocaleString(undefined, {dateStyle: 'medium', timeStyle: 'short'});
-    }
-
-    function rule(id, text, state) {
+    function rule(id, key, state) {
         let li = $(id);
         if (!li) {
             li = document.createElement('li');
             li.id = id;
             $('rules').appendChild(li);
         }
-        li.textContent = text + (state === 'later' ? ' (checked when you submit)' : '');
+        const text = I18n.t(key);
+        li.textContent = state === 'later' ? I18n.t('reset.rule.later', text) : text;
         li.className = state;
-        li.setAttribute('aria-label', text + ': ' + ({met: 'met', unmet: 'not met yet', later: 'checked when you submit'})[state]);
+        li.setAttribute('aria-label', I18n.t('reset.rule.state', text, I18n.t(STATES[state])));
     }
 
     function length(s) {
@@ -81,15 +75,24 @@
     function updateRules() {
         const password = $('newPassword').value;
         const n = length(password);
-        rule('rule-min', 'At least ' + policy.minLength + ' characters', n >= policy.minLength ? 'met' : 'unmet');
-        rule('rule-max', 'At most ' + policy.maxLength + ' characters', n > 0 && n <= policy.maxLength ? 'met' : 'unmet');
-        rule('rule-match', 'Both entries match', password !== '' && password === $('confirmPassword').value ? 'met' : 'unmet');
-        rule('rule-server', 'Not a common password, not your email name, hard to guess', 'later');
+        // The rules' words are the server's (rule.*), as the desktop shows them; the numbers are its policy's.
+        rule('rule-min', 'rule.MIN_LENGTH', n >= policy.minLength ? 'met' : 'unmet');
+        rule('rule-max', 'rule.MAX_LENGTH', n > 0 && n <= policy.maxLength ? 'met' : 'unmet');
+        rule('rule-match', 'reset.rule.match', password !== '' && password === $('confirmPassword').value ? 'met' : 'unmet');
+        rule('rule-common', 'rule.NOT_COMMON', 'later');
+        rule('rule-email', 'rule.NOT_EMAIL_NAME', 'later');
+        rule('rule-strength', 'rule.STRENGTH', 'later');
         $('submit').disabled = busy || n < policy.minLength || n > policy.maxLength
             || password !== $('confirmPassword').value;
     }
 
     async function start() {
+        try {
+            await I18n.load('reset');
+        } catch (e) {
+            show('problem'); // with the page's English words: without its strings it has no others
+            return;
+        }
         if (!token) {
             show('missing');
             return;
@@ -102,17 +105,17 @@
                 policy = policyAnswer.json;
             }
             if (verified.status === 200) {
-                $('forAccount').textContent = 'For ' + verified.json.email + '. This link works until '
-                    + when(verified.json.expiresAt) + '.';
+                I18n.fill($('forAccount'), 'reset.forAccount', I18n.ltr(verified.json.email),
+                    I18n.date(verified.json.expiresAt, 'medium'));
                 updateRules();
                 show('form');
             } else if (verified.status === 429) {
-                problem('Too many attempts from your network. Try again in ' + waitText(verified.retryAfter) + '.');
+                tooMany(verified.retryAfter, 'reset.tooManyFromNetwork', 'reset.tooManyFromNetwork.soon');
             } else {
                 show('invalid');
             }
         } catch (e) {
-            problem('Cannot reach Latchkey right now. Check your connection and reload this page.');
+            problem(I18n.t('common.unreachable.reload'));
         }
     }
 
@@ -133,7 +136,6 @@
                 $('confirmPassword').value = '';
                 show('done');
             } else if (answer.status === 422) {
-                $('refusalText').textContent = 'That password cannot be used:';
                 $('refusalList').replaceChildren(...(answer.json.details || []).map((line) => {
                     const li = document.createElement('li');
                     li.textContent = line;
@@ -144,12 +146,12 @@
             } else if (answer.status === 400 && answer.json && answer.json.error === 'invalid_token') {
                 show('invalid');
             } else if (answer.status === 429) {
-                problem('Too many attempts. Try again in ' + waitText(answer.retryAfter) + '.');
+                tooMany(answer.retryAfter, 'reset.tooMany', 'reset.tooMany.soon');
             } else {
-                problem('Something went wrong. Reload the page and try again.');
+                problem(I18n.t('common.failed'));
             }
         } catch (e) {
-            problem('Cannot reach Latchkey right now. Check your connection and try again.');
+            problem(I18n.t('common.unreachable.retry'));
         } finally {
             busy = false;
             updateRules();

@@ -27,6 +27,7 @@ import dev.latchkey.server.session.MeRoutes;
 import dev.latchkey.server.session.SessionRoutes;
 import dev.latchkey.server.user.UsersCommand;
 import dev.latchkey.server.web.PageRoutes;
+import dev.latchkey.server.web.PageStrings;
 
 /**
  * {@code java -jar auth-server.jar [serve] [--config FILE]} serves ({@code serve --check-config} checks
@@ -83,6 +84,7 @@ public final class Main {
                 .register("/api/v1/helpdesk", new HelpdeskRoutes(api.helpdesk(), api.sessions(), api.clientIp()))
                 .register("/reset", new PageRoutes("reset", true))
                 .register("/report", new PageRoutes("report", false))
+                .register(new PageStrings(api.policy()))
                 // Health is the observe feature's; its other methods get 405 here (no route is a 404).
                 .route(method -> !method.equals(Method.GET), PathMatchers.exact(ObserveAccess.HEALTH),
                         ErrorHandling.allowOnly(Method.GET));

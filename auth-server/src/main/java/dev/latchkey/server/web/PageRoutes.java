@@ -14,9 +14,10 @@ import dev.latchkey.server.http.ErrorHandling;
 
 /**
  * A static page an email links to ({@code GET /reset}, {@code GET /report}) with its own script and,
- * if it has one, its style sheet ({@code /report} borrows the reset page's). Serving it reads and
- * changes nothing: only the page's script, in a browser, calls the API, so a mail scanner that fetches
- * the link does no harm.
+ * for the page that holds them, the style sheet and the script that loads the words ({@code i18n.js},
+ * see {@link PageStrings}) both pages use ({@code /report} borrows the reset page's). Serving it reads
+ * and changes nothing: only the page's script, in a browser, calls the API, so a mail scanner that
+ * fetches the link does no harm.
  */
 public final class PageRoutes implements HttpService {
     /** Only this origin's files; no inline script or style; never framed; forms post nowhere else. */
@@ -27,13 +28,18 @@ public final class PageRoutes implements HttpService {
     private final byte[] html;
     private final byte[] js;
     private final byte[] css;
+    private final byte[] i18n;
 
-    /** The page {@code name}: {@code /web/name.html}, {@code name.js} and, when {@code styled}, {@code name.css}. */
-    public PageRoutes(String name, boolean styled) {
+    /**
+     * The page {@code name}: {@code /web/name.html}, {@code name.js} and, when it {@code holdsShared},
+     * {@code name.css} and {@code i18n.js}.
+     */
+    public PageRoutes(String name, boolean holdsShared) {
         this.name = name;
         this.html = resource(name + ".html");
         this.js = resource(name + ".js");
-        this.css = styled ? resource(name + ".css") : null;
+        this.css = holdsShared ? resource(name + ".css") : null;
+        this.i18n = holdsShared ? resource("i18n.js") : null;
     }
 
     @Override
@@ -44,7 +50,9 @@ public final class PageRoutes implements HttpService {
                 .any("/" + name + ".js", ErrorHandling.allowOnly(Method.GET));
         if (css != null) {
             rules.get("/" + name + ".css", (req, res) -> send(res, "text/css; charset=UTF-8", css))
-                    .any("/" + name + ".css", ErrorHandling.allowOnly(Method.GET));
+                    .any("/" + name + ".css", ErrorHandling.allowOnly(Method.GET))
+                    .get("/i18n.js", (req, res) -> send(res, "text/javascript; charset=UTF-8", i18n))
+                    .any("/i18n.js", ErrorHandling.allowOnly(Method.GET));
         }
     }
 
