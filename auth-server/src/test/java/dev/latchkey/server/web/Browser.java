@@ -6,6 +6,7 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -22,7 +23,8 @@ final class Browser {
     private Browser() {
     }
 
-    static ChromeDriver start(Path profile) {
+    /** With {@code language} ("de", ...) as the browser's language. */
+    static ChromeDriver start(Path profile, String language) {
         boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
         assumeTrue(installed || "true".equals(System.getenv("CI")),
                 "Chromium and chromedriver are not installed (apt-get install chromium chromium-driver)");
@@ -31,6 +33,9 @@ final class Browser {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--window-size=1000,900", "--user-data-dir=" + profile.toAbsolutePath());
+        // The interface language, and the languages sent as Accept-Language and read in navigator.languages.
+        options.addArguments("--lang=" + language);
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
                 .usingAnyFreePort()

@@ -23,7 +23,12 @@ abstract class PageInBrowser {
 
     @BeforeEach
     void openBrowser() throws Exception {
-        browser = Browser.start(Files.createTempDirectory(dir, "profile"));
+        browser = Browser.start(Files.createTempDirectory(dir, "profile"), language());
+    }
+
+    /** The browser's language: English unless a test asks for another, whatever the machine's. */
+    String language() {
+        return "en";
     }
 
     @AfterEach

@@ -34,7 +34,7 @@ class ResetPageBrowserTest extends PageInBrowser {
     }
 
     /** Asks for a reset and returns the link exactly as the email carries it. */
-    private static String linkFromEmail(String email) {
+    static String linkFromEmail(TestServer server, String email) {
         server.requestToken(email);
         var messages = server.messagesTo(email);
         Matcher m = LINK.matcher(Mail.text(messages.get(messages.size() - 1)));
@@ -45,7 +45,7 @@ class ResetPageBrowserTest extends PageInBrowser {
     @Test
     void linkFromEmailSetsPasswordThatThenSignsIn() throws Exception {
         String email = server.newUser("browser", "velvet tractor orbits quietly");
-        browser.get(linkFromEmail(email));
+        browser.get(linkFromEmail(server, email));
         shown("newPassword");
         assertThat(browser.findElement(By.id("forAccount")).getText()).contains("b***@example.com");
         assertThat(browser.executeScript("return location.hash")).isEqualTo("");
@@ -72,7 +72,7 @@ class ResetPageBrowserTest extends PageInBrowser {
 
     @Test
     void expiredLinkShowsHowToGetANewOne() {
-        String link = linkFromEmail(server.newUser("expired", "velvet tractor orbits quietly"));
+        String link = linkFromEmail(server, server.newUser("expired", "velvet tractor orbits quietly"));
         server.clock.advance(Duration.ofMinutes(31));
         browser.get(link);
         assertThat(shown("invalid").getText()).contains("no longer works").contains("Forgot password?");
@@ -82,7 +82,7 @@ class ResetPageBrowserTest extends PageInBrowser {
 
     @Test
     void usedLinkShowsHowToGetANewOne() {
-        String link = linkFromEmail(server.newUser("used", "velvet tractor orbits quietly"));
+        String link = linkFromEmail(server, server.newUser("used", "velvet tractor orbits quietly"));
         String token = link.substring(link.indexOf("token=") + 6);
         assertThat(server.post("/api/v1/password-resets/complete",
                 "{\"token\":\"" + token + "\",\"newPassword\":\"marble canyon whistles softly\"}").status())
@@ -100,7 +100,7 @@ class ResetPageBrowserTest extends PageInBrowser {
     @Test
     void everyFieldHasALabelAndZoomKeepsItInView() {
         String email = server.newUser("labels", "velvet tractor orbits quietly");
-        browser.get(linkFromEmail(email));
+        browser.get(linkFromEmail(server, email));
         shown("newPassword");
         for (String id : List.of("newPassword", "confirmPassword", "show")) {
             assertThat(browser.findElements(By.cssSelector("label[for='" + id + "']"))).as(id).hasSize(1);

@@ -31,6 +31,7 @@ class ResetPageTest extends OneServerPerClass {
         assertThat(page.header("X-Frame-Options")).isEqualTo("DENY");
         assertThat(server.get(path + path + ".js", null).header("Content-Type")).startsWith("text/javascript");
         assertThat(server.get("/reset/reset.css", null).header("Content-Type")).startsWith("text/css");
+        assertThat(server.get("/reset/i18n.js", null).header("Content-Type")).startsWith("text/javascript");
     }
 
     @ParameterizedTest
@@ -47,7 +48,7 @@ class ResetPageTest extends OneServerPerClass {
         String token = server.requestToken(email);
         int auditRows = auditRows();
         for (String path : new String[] {"/reset", "/reset?token=" + token, "/reset/?token=" + token,
-                "/reset/reset.js", "/reset/reset.css"}) {
+                "/reset/reset.js", "/reset/reset.css", "/reset/i18n.js", "/reset/strings"}) {
             assertThat(server.get(path, null).status()).as(path).isEqualTo(200);
         }
         // A HEAD, as some scanners send, changes nothing either.
@@ -66,7 +67,8 @@ class ResetPageTest extends OneServerPerClass {
         server.requestToken(email);
         String token = TestServer.reportTokenIn(Mail.text(server.messagesTo(email).getLast()));
         int auditRows = auditRows();
-        for (String path : new String[] {"/report", "/report?token=" + token, "/report/report.js"}) {
+        for (String path : new String[] {"/report", "/report?token=" + token, "/report/report.js",
+                "/report/strings"}) {
             assertThat(server.get(path, null).status()).as(path).isEqualTo(200);
         }
         assertThat(server.post("/api/v1/reports/verify", "{\"token\":\"" + token + "\"}").status()).isEqualTo(200);
