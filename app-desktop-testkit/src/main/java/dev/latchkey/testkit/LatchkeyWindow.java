@@ -1,6 +1,8 @@
 package dev.latchkey.testkit;
 
 import java.net.URI;
+import java.nio.file.Files;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -22,6 +24,7 @@ import dev.latchkey.desktop.AppContext;
 import dev.latchkey.desktop.LatchkeyApp;
 import dev.latchkey.desktop.Messages;
 import dev.latchkey.desktop.client.AuthClient;
+import dev.latchkey.desktop.language.LanguagePreference;
 import dev.latchkey.desktop.navigation.Navigator;
 import dev.latchkey.desktop.navigation.Screen;
 import dev.latchkey.desktop.support.DesktopFixture;
@@ -70,8 +73,10 @@ public final class LatchkeyWindow {
     /** The app as {@code --server URL} starts it: a server it did not start, so no local mailbox. */
     public static LatchkeyWindow openRemote(Stage stage, URI server) throws Exception {
         AuthClient client = new AuthClient(server);
-        return open(stage, new AppContext(client, new FxBackgroundRunner(), Optional.empty(), Messages.load(),
-                PasswordPolicy.of(client.passwordPolicy())), Screen.SIGN_IN);
+        // A folder of its own for the language menu's choice, as --data-dir gives a remote app.
+        LanguagePreference languages = new LanguagePreference(Files.createTempDirectory("latchkey-remote"));
+        return open(stage, new AppContext(client, new FxBackgroundRunner(), Optional.empty(),
+                Messages.load(Locale.ENGLISH), PasswordPolicy.of(client.passwordPolicy()), languages), Screen.SIGN_IN);
     }
 
     public static LatchkeyWindow open(Stage stage, AppContext context, Screen first) {

@@ -9,15 +9,20 @@ import dev.latchkey.api.Responses.SessionResponse;
 import dev.latchkey.api.Responses.VerifyResponse;
 import dev.latchkey.desktop.client.AuthClient;
 import dev.latchkey.desktop.embedded.LocalServer;
+import dev.latchkey.desktop.language.LanguagePreference;
 import dev.latchkey.desktop.task.BackgroundRunner;
 import dev.latchkey.password.PasswordPolicy;
 
-/** What the screens share: the client, the runner, the policy, and where the user is in a journey. */
+/**
+ * What the screens share: the client, the runner, the policy, the language, and where the user is in a
+ * journey.
+ */
 public final class AppContext {
     private final AuthClient client;
     private final BackgroundRunner runner;
     private final Optional<LocalServer> local;
-    private final Messages messages;
+    private final ObjectProperty<Messages> messages;
+    private final LanguagePreference languagePreference;
     private final PasswordPolicy policy;
     private final ObjectProperty<SessionResponse> session = new SimpleObjectProperty<>();
     private final ObjectProperty<VerifiedToken> resetToken = new SimpleObjectProperty<>();
@@ -34,12 +39,16 @@ public final class AppContext {
     }
 
     public AppContext(AuthClient client, BackgroundRunner runner, Optional<LocalServer> local, Messages messages,
-                      PasswordPolicy policy) {
+                      PasswordPolicy policy, LanguagePreference languagePreference) {
         this.client = client;
         this.runner = runner;
         this.local = local;
-        this.messages = messages;
+        this.messages = new SimpleObjectProperty<>(messages);
         this.policy = policy;
+        this.languagePreference = languagePreference;
+        // The server words its answers and emails in the language the app speaks.
+        client.language(messages.locale());
+        this.messages.addListener((obs, old, now) -> client.language(now.locale()));
     }
 
     public AuthClient client() {
@@ -55,7 +64,17 @@ public final class AppContext {
     }
 
     public Messages messages() {
+        return messages.get();
+    }
+
+    /** The language the app speaks; another one re-shows the window in it at once (see LatchkeyApp.show). */
+    public ObjectProperty<Messages> messagesProperty() {
         return messages;
+    }
+
+    /** Where the language chosen in the menu is remembered. */
+    public LanguagePreference languagePreference() {
+        return languagePreference;
     }
 
     public PasswordPolicy policy() {

@@ -2,24 +2,29 @@ package dev.latchkey.desktop;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Optional;
 
 import javax.net.ssl.SSLContext;
 
 import dev.latchkey.desktop.client.ServerTrust;
+import dev.latchkey.desktop.language.Languages;
 
 /**
  * The command line: {@code --server URL} uses a remote auth server, whose HTTPS certificate is checked
  * against the system's authorities or, with {@code --ca-cert FILE}, a private one's; otherwise one runs
- * in-process with its data in {@code --data-dir DIR} (default {@code ~/.latchkey}).
+ * in-process with its data in {@code --data-dir DIR} (default {@code ~/.latchkey}). {@code --lang xx}
+ * speaks that language (an offered one, else English) whatever the menu remembers.
  */
-public record AppOptions(Optional<URI> server, Path dataDir, Optional<SSLContext> serverTrust) {
-    public static final String USAGE = "Usage: latchkey [--server URL [--ca-cert FILE]] [--data-dir DIR] [--help]";
+public record AppOptions(Optional<URI> server, Path dataDir, Optional<SSLContext> serverTrust, Optional<Locale> lang) {
+    public static final String USAGE =
+            "Usage: latchkey [--server URL [--ca-cert FILE]] [--data-dir DIR] [--lang en|de|fr|es|ar] [--help]";
 
     public static AppOptions parse(String... args) {
         Optional<URI> server = Optional.empty();
         Path dataDir = Path.of(System.getProperty("user.home"), ".latchkey");
         Optional<Path> caCert = Optional.empty();
+        Optional<Locale> lang = Optional.empty();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (i + 1 >= args.length) {
@@ -29,13 +34,14 @@ public record AppOptions(Optional<URI> server, Path dataDir, Optional<SSLContext
                 case "--server" -> server = Optional.of(serverUri(args[++i]));
                 case "--data-dir" -> dataDir = Path.of(args[++i]).toAbsolutePath();
                 case "--ca-cert" -> caCert = Optional.of(Path.of(args[++i]));
+                case "--lang" -> lang = Optional.of(Languages.parse(args[++i]));
                 default -> throw new IllegalArgumentException("Unknown option " + arg + ".");
             }
         }
         if (caCert.isPresent() && !server.map(uri -> uri.getScheme().equals("https")).orElse(false)) {
             throw new IllegalArgumentException("--ca-cert goes with --server https://...");
         }
-        return new AppOptions(server, dataDir, caCert.map(ServerTrust::trusting));
+        return new AppOptions(server, dataDir, caCert.map(ServerTrust::trusting), lang);
     }
 
     private static URI serverUri(String raw) {

@@ -2,6 +2,7 @@ package dev.latchkey.desktop;
 
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -9,8 +10,8 @@ import java.util.concurrent.CompletionException;
 import java.util.logging.Logger;
 
 import javafx.application.Application;
+import javafx.geometry.NodeOrientation;
 import javafx.geometry.Pos;
-import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
@@ -21,6 +22,7 @@ import atlantafx.base.theme.PrimerLight;
 
 import dev.latchkey.desktop.client.AuthClient;
 import dev.latchkey.desktop.embedded.LocalServer;
+import dev.latchkey.desktop.language.LanguagePreference;
 import dev.latchkey.desktop.navigation.Navigator;
 import dev.latchkey.desktop.navigation.Screen;
 import dev.latchkey.desktop.task.FxBackgroundRunner;
@@ -50,7 +52,8 @@ public final class LatchkeyApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        Messages text = Messages.load();
+        LanguagePreference languages = new LanguagePreference(options.dataDir());
+        Messages text = Messages.load(languages.choose(options.lang(), Locale.getDefault()));
         Label starting = new Label(text.get("startup.starting"));
         starting.setId("startupStatus");
         starting.setWrapText(true);
@@ -58,6 +61,7 @@ public final class LatchkeyApp extends Application {
         VBox splash = new VBox(16, progress, starting);
         splash.setAlignment(Pos.CENTER);
         splash.setMaxWidth(480);
+        splash.setNodeOrientation(text.rightToLeft() ? NodeOrientation.RIGHT_TO_LEFT : NodeOrientation.LEFT_TO_RIGHT);
         Scene scene = new Scene(splash, 980, 800);
         stage.setTitle(text.get("app.name"));
         stage.setMinWidth(640);
@@ -68,7 +72,8 @@ public final class LatchkeyApp extends Application {
 
         runner.run(this::prepare, ready -> {
             local = ready.local().orElse(null);
-            AppContext context = new AppContext(ready.client(), runner, ready.local(), text, ready.policy());
+            AppContext context = new AppContext(ready.client(), runner, ready.local(), text, ready.policy(),
+                    languages);
             show(scene, context, ready.first());
             LOG.info(() -> "Latchkey desktop: first screen (" + ready.first() + ") shown "
                     + ManagementFactory.getRuntimeMXBean().getUptime() + " ms after launch");
@@ -84,10 +89,14 @@ public final class LatchkeyApp extends Application {
     public static Navigator show(Scene scene, AppContext context, Screen first) {
         Navigator navigator = new Navigator(context.messages().bundle());
         navigator.setControllerFactory(Views.factory(context, navigator));
-        Parent root = MainWindow.create(context, navigator);
-        scene.setRoot(root);
+        scene.setRoot(MainWindow.create(context, navigator));
         styled(scene);
         navigator.show(first);
+        // Another language takes effect at once: the frame and the current screen are built again in it.
+        context.messagesProperty().addListener((obs, old, now) -> {
+            scene.setRoot(MainWindow.create(context, navigator));
+            navigator.relocalize(now.bundle());
+        });
         return navigator;
     }
 

@@ -1,20 +1,31 @@
 package dev.latchkey.desktop;
 
+import java.util.Locale;
+
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
+import javafx.geometry.NodeOrientation;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 
+import dev.latchkey.desktop.language.LanguageViewModel;
+import dev.latchkey.desktop.language.Languages;
 import dev.latchkey.desktop.navigation.Navigator;
 import dev.latchkey.desktop.navigation.Screen;
 
-/** The window's frame: a header (name, who is signed in, the local mailbox) over the current screen. */
+/**
+ * The window's frame: a header (name, who is signed in, the local mailbox, the language) over the
+ * current screen. Built again when the language changes; in a right-to-left language it mirrors.
+ */
 public final class MainWindow {
     private MainWindow() {
     }
@@ -64,12 +75,31 @@ public final class MainWindow {
             mailbox.setOnAction(e -> navigator.show(Screen.MAILBOX));
             header.getChildren().add(mailbox);
         }
+        header.getChildren().add(languageMenu(new LanguageViewModel(context), text));
 
         BorderPane root = new BorderPane();
         root.setId("root");
         root.setTop(header);
         root.setCenter(navigator.host());
         root.getStyleClass().add("app-root");
+        root.setNodeOrientation(text.rightToLeft() ? NodeOrientation.RIGHT_TO_LEFT : NodeOrientation.LEFT_TO_RIGHT);
         return root;
+    }
+
+    /** Each language under its own name, so that a person finds theirs whatever the app speaks now. */
+    private static MenuButton languageMenu(LanguageViewModel viewModel, Messages text) {
+        MenuButton menu = new MenuButton(Languages.ownName(viewModel.current()));
+        menu.setId("language");
+        menu.setAccessibleText(text.get("header.language.accessible", Languages.ownName(viewModel.current())));
+        ToggleGroup choice = new ToggleGroup();
+        for (Locale language : viewModel.offered()) {
+            RadioMenuItem item = new RadioMenuItem(Languages.ownName(language));
+            item.setId("language-" + language.toLanguageTag());
+            item.setToggleGroup(choice);
+            item.setSelected(language.equals(viewModel.current()));
+            item.setOnAction(e -> viewModel.choose(language));
+            menu.getItems().add(item);
+        }
+        return menu;
     }
 }

@@ -5,34 +5,56 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
 
 import dev.latchkey.desktop.client.ApiError;
+import dev.latchkey.desktop.language.Languages;
 
-/** The user-facing strings (one resource bundle), times, and the one place errors become plain words. */
+/**
+ * The user-facing strings in one language (one resource bundle), times and numbers as that language
+ * writes them, and the one place errors become plain words.
+ */
 public final class Messages {
     public static final String BUNDLE = "dev.latchkey.desktop.messages";
-    private static final DateTimeFormatter WHEN = DateTimeFormatter
-            .ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withZone(ZoneId.systemDefault());
+    // Without this, a language with no file would fall back to the system's language, not to English.
+    private static final ResourceBundle.Control NO_SYSTEM_FALLBACK =
+            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
 
     private final ResourceBundle bundle;
+    private final Locale locale;
+    private final DateTimeFormatter when;
 
-    public Messages(ResourceBundle bundle) {
+    private Messages(ResourceBundle bundle, Locale locale) {
         this.bundle = bundle;
+        this.locale = locale;
+        this.when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                .withLocale(locale).withZone(ZoneId.systemDefault());
     }
 
-    public static Messages load() {
-        return new Messages(ResourceBundle.getBundle(BUNDLE, Locale.getDefault()));
+    /** The strings of an offered language: {@code language} itself if offered, else English. */
+    public static Messages load(Locale language) {
+        Locale offered = Languages.supported(language);
+        return new Messages(ResourceBundle.getBundle(BUNDLE, offered, NO_SYSTEM_FALLBACK), offered);
     }
 
     public ResourceBundle bundle() {
         return bundle;
     }
 
-    /** A moment as people here read it: local date and time, in this machine's time zone. */
+    /** The language these texts are in (the shared password rules and the server's refusals follow it). */
+    public Locale locale() {
+        return locale;
+    }
+
+    public boolean rightToLeft() {
+        return Languages.rightToLeft(locale);
+    }
+
+    /** A moment as people here read it: local date and time in this language, in this machine's time zone. */
     public String when(Instant instant) {
-        return WHEN.format(instant);
+        return when.format(instant);
     }
 
     /** The same, for the API's ISO-8601 instants. */
@@ -42,7 +64,7 @@ public final class Messages {
 
     public String get(String key, Object... args) {
         String pattern = bundle.getString(key);
-        return args.length == 0 ? pattern : MessageFormat.format(pattern, args);
+        return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
     }
 
     /**
@@ -51,6 +73,11 @@ public final class Messages {
      */
     public String words(String prefix, String code) {
         return code != null && bundle.containsKey(prefix + code) ? bundle.getString(prefix + code) : code;
+    }
+
+    /** Short facts side by side ("Dana · administrator · locked out"), joined as the language joins them. */
+    public String facts(List<String> facts) {
+        return facts.stream().reduce((left, right) -> get("common.facts", left, right)).orElse("");
     }
 
     /** What went wrong, in words a person can act on. Never a stack trace. */
@@ -67,7 +94,8 @@ public final class Messages {
             case RATE_LIMITED -> get("error.rateLimited", waitText(error.retryAfterSeconds()));
             case WEAK_PASSWORD -> get("error.weakPassword");
             case SERVER_ERROR -> get("error.server");
-            default -> error.getMessage();
+            // The server's own words, in the language the request asked for; ours when it sent none.
+            default -> error.getMessage() != null ? error.getMessage() : get("error.unexpected");
         };
     }
 

@@ -19,7 +19,6 @@ public final class ViewBindings {
 
     public static void busy(ProgressIndicator progress, BooleanExpression busy) {
         shownWhen(progress, busy);
-        progress.setAccessibleText("Working");
     }
 
     public static void shownWhen(Node node, BooleanExpression condition) {

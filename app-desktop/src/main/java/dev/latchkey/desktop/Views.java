@@ -31,8 +31,9 @@ public final class Views {
     }
 
     public static Callback<Class<?>, Object> factory(AppContext context, Navigator navigator) {
-        Messages text = context.messages();
         return type -> {
+            // Read at each load: the language may have changed since the factory was made.
+            Messages text = context.messages();
             if (type == SignInView.class) {
                 return new SignInView(new SignInViewModel(context, navigator));
             } else if (type == ForgotView.class) {

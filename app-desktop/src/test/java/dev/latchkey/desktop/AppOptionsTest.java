@@ -5,8 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.latchkey.desktop.language.LanguagePreference;
 
 class AppOptionsTest {
     @Test
@@ -21,6 +26,30 @@ class AppOptionsTest {
         AppOptions options = AppOptions.parse("--server", "http://10.1.2.3:8080/", "--data-dir", "some/where");
         assertThat(options.server()).contains(URI.create("http://10.1.2.3:8080"));
         assertThat(options.dataDir()).isEqualTo(Path.of("some/where").toAbsolutePath());
+    }
+
+    @Test
+    void langPicksAnOfferedLanguageAndFallsBackToEnglish() {
+        assertThat(AppOptions.parse().lang()).isEmpty();
+        assertThat(AppOptions.parse("--lang", "de").lang()).contains(Locale.GERMAN);
+        assertThat(AppOptions.parse("--lang", "ar").lang()).contains(Locale.forLanguageTag("ar"));
+        assertThat(AppOptions.parse("--lang", "fr-CA").lang()).as("the language, whatever the region")
+                .contains(Locale.FRENCH);
+        assertThat(AppOptions.parse("--lang", "ja").lang()).as("not offered").contains(Locale.ENGLISH);
+        assertThatThrownBy(() -> AppOptions.parse("--lang", "not a tag")).hasMessageContaining("language code");
+        assertThatThrownBy(() -> AppOptions.parse("--lang")).hasMessageContaining("needs a value");
+    }
+
+    @Test
+    void langWinsOverTheRememberedChoiceWhichWinsOverTheSystem(@TempDir Path dataDir) {
+        LanguagePreference preference = new LanguagePreference(dataDir);
+        assertThat(preference.choose(Optional.empty(), Locale.forLanguageTag("es-MX"))).isEqualTo(Locale.forLanguageTag("es"));
+        assertThat(preference.choose(Optional.empty(), Locale.JAPAN)).as("unsupported").isEqualTo(Locale.ENGLISH);
+        preference.remember(Locale.FRENCH);
+        assertThat(new LanguagePreference(dataDir).remembered()).contains(Locale.FRENCH);
+        assertThat(preference.choose(Optional.empty(), Locale.GERMANY)).isEqualTo(Locale.FRENCH);
+        assertThat(preference.choose(AppOptions.parse("--lang", "ar").lang(), Locale.GERMANY))
+                .isEqualTo(Locale.forLanguageTag("ar"));
     }
 
     @Test

@@ -62,6 +62,19 @@ public abstract class Page<P extends Page<P>> {
         return new HelpdeskPage(window);
     }
 
+    /**
+     * Picks a language in the header's menu ({@code FxId.HEADER_LANGUAGE_...}). The window is built again
+     * in it at once, on the same screen (what was typed there is gone); this page stays valid.
+     */
+    public P language(FxId item) {
+        click(FxId.HEADER_LANGUAGE);
+        robot.clickOn(item.query());
+        LatchkeyWindow.await(() -> window.context().messages().locale().toLanguageTag().equals(
+                item.id().substring("language-".length())), () -> "the app in " + item.id());
+        window.awaitScreen(screen);
+        return self();
+    }
+
     public String signedInAs() {
         return text(FxId.HEADER_SIGNED_IN_AS);
     }

@@ -27,6 +27,12 @@ public enum FxId {
     HEADER_OPEN_HELPDESK(HEADER, "openHelpdesk", "Button: the help desk (shown to signed-in staff only)"),
     HEADER_OPEN_ACCOUNT(HEADER, "openAccount", "Button: the account screen (shown when signed in)"),
     HEADER_OPEN_MAILBOX(HEADER, "openMailbox", "Button: the local mailbox (embedded server only)"),
+    HEADER_LANGUAGE(HEADER, "language", "Menu button: the language, each under its own name (the choice is remembered)"),
+    HEADER_LANGUAGE_EN(HEADER, "language-en", "Menu item: English"),
+    HEADER_LANGUAGE_DE(HEADER, "language-de", "Menu item: Deutsch"),
+    HEADER_LANGUAGE_FR(HEADER, "language-fr", "Menu item: Français"),
+    HEADER_LANGUAGE_ES(HEADER, "language-es", "Menu item: Español"),
+    HEADER_LANGUAGE_AR(HEADER, "language-ar", "Menu item: العربية (Arabic; the window mirrors, right to left)"),
 
     STARTUP_STATUS(STARTUP, "startupStatus", "Label: \"Starting...\", or why start-up failed"),
 

@@ -122,7 +122,7 @@ public final class AccountViewModel extends ScreenModel {
         email.set(me.email());
         String changed = me.passwordChangedAt() == null ? text().get("account.never")
                 : text().when(me.passwordChangedAt());
-        details.set(text().get("account.details", me.role().name(), changed));
+        details.set(text().get("account.details", text().words("role.", me.role().name()), changed));
     }
 
     private void failed(Exception failure) {

@@ -8,7 +8,9 @@ import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import javax.net.ssl.SSLContext;
@@ -53,6 +55,8 @@ public final class AuthClient {
     private final HttpClient http;
     private final ObjectMapper json = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    // Set on the FX thread when the user picks a language, read by the background calls.
+    private volatile Locale language = Locale.ENGLISH;
 
     public AuthClient(URI base) {
         this(base, Optional.empty());
@@ -68,6 +72,14 @@ public final class AuthClient {
 
     public URI base() {
         return base;
+    }
+
+    /**
+     * The language every request asks for ({@code Accept-Language}): the server words its messages and
+     * the account's emails in it.
+     */
+    public void language(Locale language) {
+        this.language = language;
     }
 
     public PasswordPolicyView passwordPolicy() throws ApiError {
@@ -174,7 +186,10 @@ public final class AuthClient {
 
     private <T> T send(String method, String path, Object body, String session, Class<T> type) throws ApiError {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT)
-                .header("Accept", "application/json");
+                .header("Accept", "application/json")
+                .header("Accept-Language", language.toLanguageTag())
+                // Read each time: the machine's zone can change while the app runs. Emails give times in it.
+                .header("X-Time-Zone", ZoneId.systemDefault().getId());
         if (session != null) {
             request.header("Authorization", "Bearer " + session);
         }
@@ -213,7 +228,8 @@ public final class AuthClient {
                     error.details(), retryAfter);
         } catch (IOException | IllegalArgumentException e) {
             ApiError.Kind kind = status >= 500 ? ApiError.Kind.SERVER_ERROR : ApiError.Kind.INVALID_REQUEST;
-            return new ApiError(kind, "The server answered " + status + ".", null, retryAfter);
+            // No words from the server: Messages.describe gives the user its own.
+            return new ApiError(kind, null, null, retryAfter);
         }
     }
 

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import javafx.beans.binding.Bindings;
+import javafx.geometry.NodeOrientation;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
@@ -14,6 +15,7 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
+import javafx.util.StringConverter;
 
 import dev.latchkey.api.EmailAddress;
 import dev.latchkey.api.FreeText;
@@ -30,7 +32,7 @@ final class HelpdeskDialogs {
     }
 
     static Optional<String> askReason(Window owner, Messages text, String email) {
-        Dialog<String> dialog = dialog(owner, text.get("helpdesk.reason.title"));
+        Dialog<String> dialog = dialog(owner, text, text.get("helpdesk.reason.title"));
         Label intro = new Label(text.get("helpdesk.reason.intro", email));
         intro.setWrapText(true);
         Label label = new Label(text.get("helpdesk.reason.label"));
@@ -57,10 +59,11 @@ final class HelpdeskDialogs {
     }
 
     static Optional<Invitation> askInvitation(Window owner, Messages text, List<Role> roles) {
-        Dialog<Invitation> dialog = dialog(owner, text.get("helpdesk.invite.title"));
+        Dialog<Invitation> dialog = dialog(owner, text, text.get("helpdesk.invite.title"));
         TextField email = new TextField();
         email.setId("inviteEmail");
         email.setPromptText(text.get("field.email.prompt"));
+        email.setNodeOrientation(NodeOrientation.LEFT_TO_RIGHT);
         email.setAccessibleText(text.get("helpdesk.invite.email"));
         TextField name = new TextField();
         name.setId("inviteName");
@@ -69,6 +72,17 @@ final class HelpdeskDialogs {
         role.setId("inviteRole");
         role.getItems().setAll(roles);
         role.setValue(Role.USER);
+        role.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Role value) {
+                return value == null ? "" : text.words("role.", value.name());
+            }
+
+            @Override
+            public Role fromString(String words) {
+                return roles.stream().filter(r -> toString(r).equals(words)).findFirst().orElse(null);
+            }
+        });
         role.setAccessibleText(text.get("helpdesk.invite.role"));
         Label emailLabel = new Label(text.get("helpdesk.invite.email"));
         emailLabel.setLabelFor(email);
@@ -91,12 +105,17 @@ final class HelpdeskDialogs {
         return dialog.showAndWait();
     }
 
-    private static <T> Dialog<T> dialog(Window owner, String title) {
+    private static <T> Dialog<T> dialog(Window owner, Messages text, String title) {
         Dialog<T> dialog = new Dialog<>();
         dialog.initOwner(owner);
         dialog.setTitle(title);
         dialog.setHeaderText(title);
         dialog.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
+        // JavaFX words its Cancel in the system's language, not the one chosen in the app.
+        ((Button) dialog.getDialogPane().lookupButton(ButtonType.CANCEL)).setText(text.get("common.cancel"));
+        // A dialog is a window of its own: it does not inherit the main window's direction.
+        dialog.getDialogPane().setNodeOrientation(text.rightToLeft() ? NodeOrientation.RIGHT_TO_LEFT
+                : NodeOrientation.LEFT_TO_RIGHT);
         dialog.getDialogPane().setPrefWidth(460);
         return dialog;
     }

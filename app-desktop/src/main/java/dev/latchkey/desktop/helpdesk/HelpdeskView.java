@@ -1,5 +1,8 @@
 package dev.latchkey.desktop.helpdesk;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -93,8 +96,9 @@ public final class HelpdeskView {
             @Override
             protected void updateItem(HelpdeskUser user, boolean empty) {
                 super.updateItem(user, empty);
-                setText(empty || user == null ? null : user.email() + "\n" + user.displayName() + " \u00b7 "
-                        + user.role() + (user.locked() ? " \u00b7 " + text.get("helpdesk.locked") : ""));
+                setText(empty || user == null ? null : user.email() + "\n" + text.facts(user.locked()
+                        ? List.of(user.displayName(), viewModel.roleText(user.role()), text.get("helpdesk.locked"))
+                        : List.of(user.displayName(), viewModel.roleText(user.role()))));
                 setAccessibleText(getText());
             }
         });
@@ -119,7 +123,7 @@ public final class HelpdeskView {
         auditType.setConverter(new StringConverter<>() {
             @Override
             public String toString(String type) {
-                return type == null || type.isEmpty() ? text.get("helpdesk.audit.allTypes") : type;
+                return viewModel.auditTypeText(type);
             }
 
             @Override
@@ -131,7 +135,7 @@ public final class HelpdeskView {
         auditFilter.textProperty().bindBidirectional(viewModel.textFilterProperty());
         auditTable.setItems(viewModel.filteredAudit());
         atColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(text.when(c.getValue().at())));
-        typeColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().type()));
+        typeColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(viewModel.auditTypeText(c.getValue().type())));
         userColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().userEmail()));
         actorColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().actor()));
         ipColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().ip()));
@@ -174,7 +178,7 @@ public final class HelpdeskView {
             protected void updateItem(CaseNote note, boolean empty) {
                 super.updateItem(note, empty);
                 setText(empty || note == null ? null
-                        : text.when(note.at()) + " \u00b7 " + note.author() + "\n" + note.text());
+                        : text.facts(List.of(text.when(note.at()), note.author())) + "\n" + note.text());
                 setWrapText(true);
                 setAccessibleText(getText());
             }
@@ -228,7 +232,7 @@ public final class HelpdeskView {
         detailName.setText(user.displayName());
         detailEmail.setText(user.email());
         String changed = user.passwordChangedAt() == null ? text.get("account.never") : text.when(user.passwordChangedAt());
-        detailFacts.setText(text.get("helpdesk.facts", user.role(),
+        detailFacts.setText(text.get("helpdesk.facts", viewModel.roleText(user.role()),
                 user.locked() ? text.get("helpdesk.locked") : text.get("helpdesk.notLocked"), changed));
         if (users.getSelectionModel().getSelectedItem() != user) {
             users.getSelectionModel().select(user);
@@ -237,9 +241,12 @@ public final class HelpdeskView {
 
     private String describe(AuditEntry entry) {
         String delivery = viewModel.deliveryText(entry.delivery());
-        return text.when(entry.at()) + " \u00b7 " + entry.type() + (entry.actor() == null ? "" : " \u00b7 " + entry.actor())
-                + (entry.detail() == null ? "" : "\n" + entry.detail())
-                + (delivery.isEmpty() ? "" : "\n" + text.get("helpdesk.email") + ": " + delivery);
+        List<String> facts = new ArrayList<>(List.of(text.when(entry.at()), viewModel.auditTypeText(entry.type())));
+        if (entry.actor() != null) {
+            facts.add(entry.actor());
+        }
+        return text.facts(facts) + (entry.detail() == null ? "" : "\n" + entry.detail())
+                + (delivery.isEmpty() ? "" : "\n" + text.get("helpdesk.delivery", delivery));
     }
 
     @FXML

@@ -314,7 +314,16 @@ public final class HelpdeskViewModel extends ScreenModel {
         }
         facts.add(text().get("helpdesk.case.opened", text().when(summary.openedAt())));
         facts.add(text().get("helpdesk.case.updated", text().when(summary.updatedAt())));
-        return String.join("  \u00b7  ", facts);
+        return text().facts(facts);
+    }
+
+    public String roleText(Role role) {
+        return text().words("role.", role.name());
+    }
+
+    /** An audit event's type in plain words (the code itself for a type this app does not know yet). */
+    public String auditTypeText(String type) {
+        return type == null || type.isEmpty() ? text().get("helpdesk.audit.allTypes") : text().words("audit.type.", type);
     }
 
     /** One line for an email's fate: sent, waiting to retry (and why), failed (and why), not sent. */

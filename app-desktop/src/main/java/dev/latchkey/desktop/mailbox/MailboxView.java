@@ -1,5 +1,7 @@
 package dev.latchkey.desktop.mailbox;
 
+import java.util.List;
+
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -44,7 +46,7 @@ public final class MailboxView {
             protected void updateItem(MailItem item, boolean isEmpty) {
                 super.updateItem(item, isEmpty);
                 setText(isEmpty || item == null ? null
-                        : item.subject() + "\n" + item.to() + " \u00b7 " + text.when(item.received()));
+                        : item.subject() + "\n" + text.facts(List.of(item.to(), text.when(item.received()))));
                 setAccessibleText(getText());
             }
         });

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.ResourceBundle;
 import java.util.function.Consumer;
 
@@ -22,7 +23,7 @@ import javafx.util.Callback;
  */
 public final class Navigator implements Navigation {
     private final StackPane host = new StackPane();
-    private final ResourceBundle bundle;
+    private ResourceBundle bundle;
     private final SimpleObjectProperty<Screen> current = new SimpleObjectProperty<>();
     private final Deque<Visit> trail = new ArrayDeque<>();
     private Callback<Class<?>, Object> controllers;
@@ -72,6 +73,20 @@ public final class Navigator implements Navigation {
         }
     }
 
+    /**
+     * Shows the current screen again, built afresh in another language (what was typed on it is gone).
+     * A mailbox side trip still returns to the screen it started from, built afresh too.
+     */
+    public void relocalize(ResourceBundle language) {
+        bundle = language;
+        List<Visit> stale = trail.stream().map(visit -> new Visit(visit.screen(), null)).toList();
+        trail.clear();
+        trail.addAll(stale);
+        if (current.get() != null) {
+            show(current.get());
+        }
+    }
+
     /** Returns to the very screen the side trip started from, as it was; to sign-in if there is none. */
     @Override
     public void back() {
@@ -80,7 +95,11 @@ public final class Navigator implements Navigation {
             return;
         }
         Visit visit = trail.pop();
-        display(visit.screen(), visit.view());
+        if (visit.view() == null) {
+            show(visit.screen());
+        } else {
+            display(visit.screen(), visit.view());
+        }
     }
 
     private void display(Screen screen, Node view) {
@@ -89,6 +108,7 @@ public final class Navigator implements Navigation {
         onShown.accept(screen);
     }
 
+    /** A screen left for the mailbox, and its view as left (null: to be built again, in another language). */
     private record Visit(Screen screen, Node view) {
     }
 }

@@ -3,6 +3,7 @@ package dev.latchkey.desktop.helpdesk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.Locale;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -158,7 +159,7 @@ class HelpdeskViewModelTest {
 
     @Test
     void casesTabTitleCountsOpenCasesFromOne() {
-        Messages text = Messages.load();
+        Messages text = Messages.load(Locale.ENGLISH);
         assertThat(text.get("helpdesk.cases.tab", 0)).isEqualTo("Cases");
         assertThat(text.get("helpdesk.cases.tab", 1)).isEqualTo("Cases (1 open)");
         assertThat(text.get("helpdesk.cases.tab", 12)).isEqualTo("Cases (12 open)");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Optional;
 
 import org.junit.jupiter.api.AfterAll;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.latchkey.desktop.AppContext;
 import dev.latchkey.desktop.account.AccountViewModel;
 import dev.latchkey.desktop.client.AuthClient;
+import dev.latchkey.desktop.language.LanguagePreference;
 import dev.latchkey.desktop.navigation.Screen;
 import dev.latchkey.desktop.support.DesktopFixture;
 import dev.latchkey.desktop.support.DirectRunner;
@@ -61,7 +63,7 @@ class SignInViewModelTest {
         AccountViewModel account = new AccountViewModel(context, navigation);
         account.load();
         assertThat(account.emailProperty().get()).isEqualTo("sam@example.com");
-        assertThat(account.detailsProperty().get()).contains("USER");
+        assertThat(account.detailsProperty().get()).contains("Role: user");
         account.signOut();
         assertThat(navigation.last()).isEqualTo(Screen.SIGN_IN);
         assertThat(context.session().get()).isNull();
@@ -87,10 +89,10 @@ class SignInViewModelTest {
     }
 
     @Test
-    void signInWhenServerUnreachableThenPlainWords() {
+    void signInWhenServerUnreachableThenPlainWords(@TempDir Path dataDir) {
         AppContext context = new AppContext(new AuthClient(URI.create("http://127.0.0.1:9")),
-                new DirectRunner(), Optional.empty(), dev.latchkey.desktop.Messages.load(),
-                dev.latchkey.password.PasswordPolicy.defaults());
+                new DirectRunner(), Optional.empty(), dev.latchkey.desktop.Messages.load(Locale.ENGLISH),
+                dev.latchkey.password.PasswordPolicy.defaults(), new LanguagePreference(dataDir));
         SignInViewModel model = new SignInViewModel(context, new RecordingNavigation());
         model.emailProperty().set("sam@example.com");
         model.passwordProperty().set("anything at all here");

@@ -2,6 +2,7 @@ package dev.latchkey.desktop.support;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -16,6 +17,7 @@ import dev.latchkey.desktop.AppContext;
 import dev.latchkey.desktop.Messages;
 import dev.latchkey.desktop.client.AuthClient;
 import dev.latchkey.desktop.embedded.LocalServer;
+import dev.latchkey.desktop.language.LanguagePreference;
 import dev.latchkey.desktop.mailbox.MailItem;
 import dev.latchkey.desktop.mailbox.Outbox;
 import dev.latchkey.desktop.task.BackgroundRunner;
@@ -35,14 +37,23 @@ public final class DesktopFixture implements AutoCloseable {
     public final MutableClock clock = MutableClock.startingNow();
     public final LocalServer server;
     public final AuthClient client;
+    private final Path dataDir;
 
     public DesktopFixture(Path dataDir) {
+        this.dataDir = dataDir;
         server = LocalServer.start(dataDir, clock);
         client = new AuthClient(server.baseUri());
     }
 
+    /** The app's state on this server, in English whatever the machine's language (tests read its words). */
     public AppContext context(BackgroundRunner runner) {
-        return new AppContext(client, runner, Optional.of(server), Messages.load(), PasswordPolicy.defaults());
+        return context(runner, Locale.ENGLISH);
+    }
+
+    /** The same in another language; the language menu remembers its choice in the data folder, as the app's. */
+    public AppContext context(BackgroundRunner runner, Locale language) {
+        return new AppContext(client, runner, Optional.of(server), Messages.load(language), PasswordPolicy.defaults(),
+                new LanguagePreference(dataDir));
     }
 
     public String addUser(String email) {
