@@ -143,8 +143,8 @@ public final class PasswordPolicy {
         return sample.toString();
     }
 
-    /** One plain-words line per broken rule. */
-    public List<String> failures(PasswordCheck check) {
-        return check.broken().stream().map(rule -> rule.failure(this)).toList();
+    /** One plain-words line per broken rule, in {@code language}. */
+    public List<String> failures(PasswordCheck check, Locale language) {
+        return check.broken().stream().map(rule -> rule.failure(this, language)).toList();
     }
 }

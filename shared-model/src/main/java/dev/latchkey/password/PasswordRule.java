@@ -1,6 +1,14 @@
 package dev.latchkey.password;
 
-/** One rule of the password policy, with the words a person sees for it. */
+import java.text.MessageFormat;
+import java.util.Locale;
+
+import dev.latchkey.i18n.Languages;
+
+/**
+ * One rule of the password policy, with the words a person sees for it, in their language
+ * ({@code rules*.properties}): the desktop's checklist and the server's 422 read the same lines.
+ */
 public enum PasswordRule {
     MIN_LENGTH,
     MAX_LENGTH,
@@ -8,25 +16,22 @@ public enum PasswordRule {
     NOT_EMAIL_NAME,
     STRENGTH;
 
+    static final String BUNDLE = "dev.latchkey.password.rules";
+
     /** The checklist line: what the rule asks for. */
-    public String requirement(PasswordPolicy policy) {
-        return switch (this) {
-            case MIN_LENGTH -> "At least " + policy.minLength() + " characters";
-            case MAX_LENGTH -> "At most " + PasswordPolicy.MAX_LENGTH + " characters";
-            case NOT_COMMON -> "Not a commonly used password";
-            case NOT_EMAIL_NAME -> "Does not contain the name part of your email address";
-            case STRENGTH -> "Hard to guess (strength " + policy.minScore() + " of 4 or better)";
-        };
+    public String requirement(PasswordPolicy policy, Locale language) {
+        return text("requirement", policy, language);
     }
 
     /** The line of a refusal: what is wrong and what to do. */
-    public String failure(PasswordPolicy policy) {
-        return switch (this) {
-            case MIN_LENGTH -> "Use at least " + policy.minLength() + " characters.";
-            case MAX_LENGTH -> "Use at most " + PasswordPolicy.MAX_LENGTH + " characters.";
-            case NOT_COMMON -> "This password is on a list of commonly used passwords; choose another.";
-            case NOT_EMAIL_NAME -> "Do not use the name part of your email address in the password.";
-            case STRENGTH -> "This password is too easy to guess; a few unrelated words make a strong one.";
-        };
+    public String failure(PasswordPolicy policy, Locale language) {
+        return text("failure", policy, language);
+    }
+
+    private String text(String kind, PasswordPolicy policy, Locale language) {
+        String pattern = Languages.bundle(BUNDLE, language, PasswordRule.class.getClassLoader())
+                .getString(name() + "." + kind);
+        return new MessageFormat(pattern, language).format(new Object[] {policy.minLength(),
+                PasswordPolicy.MAX_LENGTH, policy.minScore()});
     }
 }

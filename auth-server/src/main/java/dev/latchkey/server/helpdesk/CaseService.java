@@ -31,7 +31,7 @@ import dev.latchkey.server.user.Users;
 public final class CaseService {
     /** How many of the case's audit events come with it. */
     static final int EVENTS = 50;
-    static final String NO_SUCH_CASE = "There is no case with this number.";
+    static final String NO_SUCH_CASE = "api.case.notFound";
 
     private final HelpdeskService helpdesk;
     private final Database db;
@@ -92,7 +92,7 @@ public final class CaseService {
         HelpdeskService.requireStaff(staff);
         CaseSummary summary = find(id);
         if (summary.userId() == null || !summary.held()) {
-            throw ApiException.of(ErrorCode.CONFLICT, "This case's account is not held.");
+            throw ApiException.of(ErrorCode.CONFLICT, "api.case.notHeld");
         }
         User user = helpdesk.target(staff, summary.userId());
         staffQuota.hit(Long.toString(staff.user().id())).throwIfRefused();
@@ -113,7 +113,7 @@ public final class CaseService {
             return true;
         });
         if (!released) {
-            throw ApiException.of(ErrorCode.CONFLICT, "This case's account is not held.");
+            throw ApiException.of(ErrorCode.CONFLICT, "api.case.notHeld");
         }
         mailWake.run();
         return detail(staff, id);

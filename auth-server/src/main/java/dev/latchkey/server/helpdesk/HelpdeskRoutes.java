@@ -2,6 +2,7 @@ package dev.latchkey.server.helpdesk;
 
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import io.helidon.http.Method;
 import io.helidon.webserver.http.HttpRules;
@@ -12,6 +13,7 @@ import io.helidon.webserver.http.ServerResponse;
 import dev.latchkey.api.ErrorCode;
 import dev.latchkey.api.FreeText;
 import dev.latchkey.api.Role;
+import dev.latchkey.i18n.Languages;
 import dev.latchkey.server.http.ApiException;
 import dev.latchkey.server.http.ClientIp;
 import dev.latchkey.server.http.ErrorHandling;
@@ -62,7 +64,7 @@ public final class HelpdeskRoutes implements HttpService {
         Caller staff = staff(req);
         String query = req.query().first("query").orElse("").strip();
         if (query.length() > QUERY_MAX) {
-            throw ApiException.invalidRequest("The parameter \"query\" can have at most " + QUERY_MAX + " characters.");
+            throw ApiException.invalidRequest("api.param.tooLong", "query", QUERY_MAX);
         }
         JsonResponses.send(res, 200, helpdesk.search(staff, query));
     }
@@ -77,12 +79,18 @@ public final class HelpdeskRoutes implements HttpService {
         try {
             parsed = Role.valueOf(role.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw ApiException.invalidRequest("The field \"role\" must be USER, HELPDESK or ADMIN.");
+            throw ApiException.invalidRequest("api.field.role");
         }
         if (!FreeText.isOneLine(name)) {
-            throw ApiException.invalidRequest("The field \"displayName\" must be one line of text.");
+            throw ApiException.invalidRequest("api.field.oneLine", "displayName");
         }
-        JsonResponses.send(res, 201, helpdesk.invite(staff, email, name, parsed, clientIp.of(req)));
+        // The language the invitation (and every later email) is written in; English when not given.
+        Optional<Locale> language = body.optionalString("language").map(tag -> Languages.SUPPORTED.stream()
+                .filter(supported -> supported.toLanguageTag().equalsIgnoreCase(tag.strip()))
+                .findFirst()
+                .orElseThrow(() -> ApiException.invalidRequest("api.field.language", Languages.SUPPORTED.stream()
+                        .map(Locale::toLanguageTag).collect(Collectors.joining(", ")))));
+        JsonResponses.send(res, 201, helpdesk.invite(staff, email, name, parsed, language, clientIp.of(req)));
     }
 
     private void startReset(ServerRequest req, ServerResponse res) {
@@ -107,10 +115,10 @@ public final class HelpdeskRoutes implements HttpService {
     }
 
     private static long pathId(ServerRequest req) {
-        return pathId(req, "There is no user with this id.");
+        return pathId(req, "api.user.notFound");
     }
 
-    /** The path's {@code {id}}; 404 with {@code notFound} when it is not a number. */
+    /** The path's {@code {id}}; 404 with the text {@code notFound} names when it is not a number. */
     static long pathId(ServerRequest req, String notFound) {
         try {
             return Long.parseLong(req.path().pathParameters().get("id"));
@@ -124,7 +132,7 @@ public final class HelpdeskRoutes implements HttpService {
         try {
             return raw.map(String::strip).map(Long::parseLong);
         } catch (NumberFormatException e) {
-            throw ApiException.invalidRequest("The parameter \"" + name + "\" must be a whole number.");
+            throw ApiException.invalidRequest("api.param.notNumber", name);
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.latchkey.server.helpdesk;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -19,6 +20,7 @@ import dev.latchkey.server.audit.AuditType;
 import dev.latchkey.server.db.Database;
 import dev.latchkey.server.db.Rows;
 import dev.latchkey.server.http.ApiException;
+import dev.latchkey.server.i18n.Reader;
 import dev.latchkey.server.mail.MailJobs;
 import dev.latchkey.server.mail.MailKind;
 import dev.latchkey.server.ratelimit.SignInThrottle;
@@ -61,7 +63,7 @@ public final class HelpdeskService {
     /** 403 unless the caller is HELPDESK or ADMIN. */
     public static void requireStaff(Caller caller) {
         if (!caller.user().role().isStaff()) {
-            throw ApiException.of(ErrorCode.FORBIDDEN, "This needs help-desk rights.");
+            throw ApiException.of(ErrorCode.FORBIDDEN, "api.staffOnly");
         }
     }
 
@@ -71,20 +73,21 @@ public final class HelpdeskService {
     }
 
     /** Creates an account without a password and sends its owner an invitation to choose one. */
-    public HelpdeskUser invite(Caller staff, String email, String displayName, Role role, String clientIp) {
+    public HelpdeskUser invite(Caller staff, String email, String displayName, Role role, Optional<Locale> language,
+                               String clientIp) {
         requireStaff(staff);
         if (role != Role.USER && staff.user().role() != Role.ADMIN) {
-            throw ApiException.of(ErrorCode.FORBIDDEN, "Only an administrator can create help-desk or administrator"
-                    + " accounts.");
+            throw ApiException.of(ErrorCode.FORBIDDEN, "api.adminOnly.create");
         }
         if (users.findByEmail(db.execute(), email).isPresent()) {
-            throw ApiException.of(ErrorCode.CONFLICT, "An account with this email address already exists.");
+            throw ApiException.of(ErrorCode.CONFLICT, "api.user.exists");
         }
         staffQuota.hit(Long.toString(staff.user().id())).throwIfRefused();
         User created;
         try {
             created = db.inTransaction(tx -> {
                 long id = users.create(tx, email, displayName, role, null, clock.instant());
+                language.ifPresent(chosen -> users.setReader(tx, id, new Reader(chosen, Optional.empty())));
                 long job = mailJobs.enqueueReturningId(tx, MailKind.INVITATION, email, clientIp,
                         staff.user().displayName());
                 audit.record(tx, new AuditEvent(AuditType.USER_INVITED, id, email, staff.user().email(), clientIp,
@@ -94,7 +97,7 @@ public final class HelpdeskService {
         } catch (RuntimeException e) {
             if (users.findByEmail(db.execute(), email).isPresent()) {
                 // Two invitations for one address at once: the unique key let one through.
-                throw ApiException.of(ErrorCode.CONFLICT, "An account with this email address already exists.");
+                throw ApiException.of(ErrorCode.CONFLICT, "api.user.exists");
             }
             throw e;
         }
@@ -110,8 +113,7 @@ public final class HelpdeskService {
         requireStaff(staff);
         User user = target(staff, userId);
         if (user.held()) {
-            throw ApiException.of(ErrorCode.CONFLICT, "This account is held after its owner reported a password"
-                    + " change. Release the hold from its case: that sends the owner a new reset link.");
+            throw ApiException.of(ErrorCode.CONFLICT, "api.user.held");
         }
         staffQuota.hit(Long.toString(staff.user().id())).throwIfRefused();
         db.inTransaction(tx -> {
@@ -145,7 +147,7 @@ public final class HelpdeskService {
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         if (userId.isPresent()) {
             User user = users.findById(db.execute(), userId.get())
-                    .orElseThrow(() -> ApiException.of(ErrorCode.NOT_FOUND, "There is no user with this id."));
+                    .orElseThrow(() -> ApiException.of(ErrorCode.NOT_FOUND, "api.user.notFound"));
             where.append(" AND (a.user_id = ? OR a.user_email = ?)");
             params.add(user.id());
             params.add(user.email());
@@ -179,10 +181,9 @@ public final class HelpdeskService {
      */
     User target(Caller staff, long userId) {
         User user = users.findById(db.execute(), userId)
-                .orElseThrow(() -> ApiException.of(ErrorCode.NOT_FOUND, "There is no user with this id."));
+                .orElseThrow(() -> ApiException.of(ErrorCode.NOT_FOUND, "api.user.notFound"));
         if (user.role().isStaff() && staff.user().role() != Role.ADMIN) {
-            throw ApiException.of(ErrorCode.FORBIDDEN,
-                    "Only an administrator can act on a help-desk or administrator account.");
+            throw ApiException.of(ErrorCode.FORBIDDEN, "api.adminOnly.act");
         }
         return user;
     }

@@ -33,8 +33,7 @@ public final class AllowedHosts implements Filter {
             chain.proceed();
             return;
         }
-        ErrorHandling.refusal(request, response, ApiException.of(ErrorCode.MISDIRECTED_REQUEST,
-                "This server does not answer to that host name."));
+        ErrorHandling.refusal(request, response, ApiException.of(ErrorCode.MISDIRECTED_REQUEST, "api.misdirected"));
     }
 
     /** Whether a {@code Host} header value ({@code name}, {@code name:port}, {@code [v6]:port}) is allowed. */

@@ -1,56 +1,68 @@
 package dev.latchkey.server.http;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
 
 import dev.latchkey.api.ErrorCode;
+import dev.latchkey.i18n.Languages;
+import dev.latchkey.server.i18n.Texts;
 
 /**
- * A refusal the client should see, with the contract's error code and plain words. Thrown anywhere,
- * turned into a response once, by {@link ErrorHandling}. No stack trace: these are expected outcomes.
+ * A refusal the client should see, with the contract's error code and plain words in the client's
+ * language (a {@link Texts} key and its arguments, put into words when the answer is sent). Thrown
+ * anywhere, turned into a response once, by {@link ErrorHandling}. No stack trace: these are expected
+ * outcomes. {@link #getMessage()} is the English text, for logs and tests.
  */
 public final class ApiException extends RuntimeException {
     private final ErrorCode code;
-    private final List<String> details;
+    private final String key;
+    private final Object[] args;
+    private final Function<Locale, List<String>> details;
     private final long retryAfterSeconds;
 
-    private ApiException(ErrorCode code, String message, List<String> details, long retryAfterSeconds) {
-        super(message, null, false, false);
+    private ApiException(ErrorCode code, String key, Object[] args, Function<Locale, List<String>> details,
+                         long retryAfterSeconds) {
+        super(Texts.get(Languages.ENGLISH, key, args), null, false, false);
         this.code = code;
-        this.details = List.copyOf(details);
+        this.key = key;
+        this.args = args.clone();
+        this.details = details;
         this.retryAfterSeconds = retryAfterSeconds;
     }
 
-    public static ApiException of(ErrorCode code, String message) {
-        return new ApiException(code, message, List.of(), 0);
+    /** {@code key}: a {@code api.} key of {@link Texts}. */
+    public static ApiException of(ErrorCode code, String key, Object... args) {
+        return new ApiException(code, key, args, language -> List.of(), 0);
     }
 
     /** What an address with nothing at it answers. */
     public static ApiException notFound() {
-        return of(ErrorCode.NOT_FOUND, "There is nothing at this address.");
+        return of(ErrorCode.NOT_FOUND, "api.notFound");
     }
 
-    public static ApiException invalidRequest(String message) {
-        return of(ErrorCode.INVALID_REQUEST, message);
+    public static ApiException invalidRequest(String key, Object... args) {
+        return of(ErrorCode.INVALID_REQUEST, key, args);
     }
 
     public static ApiException invalidToken() {
-        return of(ErrorCode.INVALID_TOKEN,
-                "This reset link or code is not valid: it may have expired, been used already, or been replaced"
-                        + " by a newer one. Ask for a new one.");
+        return of(ErrorCode.INVALID_TOKEN, "api.invalidToken");
     }
 
-    public static ApiException weakPassword(List<String> failures) {
-        return new ApiException(ErrorCode.WEAK_PASSWORD, "The new password does not meet the password rules.",
-                failures, 0);
+    /** {@code failures}: one line per broken rule, in the language asked for. */
+    public static ApiException weakPassword(Function<Locale, List<String>> failures) {
+        return new ApiException(ErrorCode.WEAK_PASSWORD, "api.weakPassword", new Object[0], failures, 0);
     }
 
     public static ApiException unauthorized() {
-        return of(ErrorCode.UNAUTHORIZED, "Sign in first: the session is missing, expired or signed out.");
+        return of(ErrorCode.UNAUTHORIZED, "api.unauthorized");
     }
 
+    /** The wait in whole seconds below a minute, else in minutes rounded up. */
     public static ApiException rateLimited(long retryAfterSeconds) {
-        return new ApiException(ErrorCode.RATE_LIMITED,
-                "Too many attempts. Try again in " + humanSeconds(retryAfterSeconds) + ".", List.of(),
+        boolean seconds = retryAfterSeconds < 60;
+        return new ApiException(ErrorCode.RATE_LIMITED, seconds ? "api.rateLimited.seconds" : "api.rateLimited.minutes",
+                new Object[] {seconds ? retryAfterSeconds : (retryAfterSeconds + 59) / 60}, language -> List.of(),
                 retryAfterSeconds);
     }
 
@@ -58,19 +70,15 @@ public final class ApiException extends RuntimeException {
         return code;
     }
 
-    public List<String> details() {
-        return details;
+    public String message(Locale language) {
+        return Texts.get(language, key, args);
+    }
+
+    public List<String> details(Locale language) {
+        return details.apply(language);
     }
 
     public long retryAfterSeconds() {
         return retryAfterSeconds;
-    }
-
-    private static String humanSeconds(long seconds) {
-        if (seconds < 60) {
-            return seconds == 1 ? "1 second" : seconds + " seconds";
-        }
-        long minutes = (seconds + 59) / 60;
-        return minutes == 1 ? "1 minute" : minutes + " minutes";
     }
 }

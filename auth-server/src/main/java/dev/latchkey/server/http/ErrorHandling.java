@@ -3,6 +3,7 @@ package dev.latchkey.server.http;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
@@ -19,6 +20,7 @@ import io.helidon.webserver.http.ServerResponse;
 
 import dev.latchkey.api.ErrorCode;
 import dev.latchkey.api.ErrorResponse;
+import dev.latchkey.server.i18n.Texts;
 
 /**
  * The one place where exceptions become responses: under {@code /api/} in the contract's error shape,
@@ -44,8 +46,7 @@ public final class ErrorHandling {
         String allow = Arrays.stream(allowed).map(Method::text).collect(Collectors.joining(", "));
         return (request, response) -> {
             response.header(HeaderNames.ALLOW, allow);
-            send(request, response, ApiException.of(ErrorCode.METHOD_NOT_ALLOWED,
-                    "This address takes only " + allow + "."));
+            send(request, response, ApiException.of(ErrorCode.METHOD_NOT_ALLOWED, "api.methodNotAllowed", allow));
         };
     }
 
@@ -57,13 +58,16 @@ public final class ErrorHandling {
         send(request, response, e);
     }
 
+    /** In the language the request asks for. */
     private static void send(ServerRequest request, ServerResponse response, ApiException e) {
+        Locale language = Texts.of(request);
         if (isApi(request)) {
-            JsonResponses.send(response, e.code().status(), ErrorResponse.of(e.code(), e.getMessage(), e.details()));
+            JsonResponses.send(response, e.code().status(),
+                    ErrorResponse.of(e.code(), e.message(language), e.details(language)));
         } else {
             response.status(Status.create(e.code().status()));
             response.header(HeaderNames.CONTENT_TYPE, "text/plain; charset=UTF-8");
-            response.send((e.getMessage() + "\n").getBytes(StandardCharsets.UTF_8));
+            response.send((e.message(language) + "\n").getBytes(StandardCharsets.UTF_8));
         }
     }
 
@@ -76,9 +80,9 @@ public final class ErrorHandling {
         }
         ApiException refusal = switch (status) {
             case 404 -> ApiException.notFound();
-            case 413 -> ApiException.of(ErrorCode.PAYLOAD_TOO_LARGE, "The request is too large.");
-            case 415 -> ApiException.of(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "This content type is not accepted here.");
-            default -> ApiException.invalidRequest("The request could not be understood.");
+            case 413 -> ApiException.of(ErrorCode.PAYLOAD_TOO_LARGE, "api.tooLarge");
+            case 415 -> ApiException.of(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "api.unsupportedType");
+            default -> ApiException.invalidRequest("api.notUnderstood");
         };
         refusal(request, response, refusal);
     }
@@ -90,8 +94,7 @@ public final class ErrorHandling {
                 + LogText.clean(request.path().absolute().path()) + " failed: " + describe(e));
         LOG.log(Level.FINE, "Failure detail", e);
         SecurityHeaders.apply(request, response);
-        send(request, response, ApiException.of(ErrorCode.INTERNAL_ERROR,
-                "Something went wrong on the server. Try again in a moment."));
+        send(request, response, ApiException.of(ErrorCode.INTERNAL_ERROR, "api.internalError"));
     }
 
     /** The exception's class, and its root cause's class, SQL state and message (values left out). */

@@ -49,23 +49,22 @@ public final class JsonBody {
             type = Optional.empty(); // "garbage", "application/json;;;": not JSON either
         }
         if (type.isEmpty() || !isJson(type.get())) {
-            throw ApiException.of(ErrorCode.UNSUPPORTED_MEDIA_TYPE,
-                    "Send the request body as JSON, with Content-Type: application/json.");
+            throw ApiException.of(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "api.body.notJsonType");
         }
         byte[] bytes = readBounded(request);
         if (bytes.length == 0) {
-            throw ApiException.invalidRequest("The request body is empty; send a JSON object.");
+            throw ApiException.invalidRequest("api.body.empty");
         }
         JsonNode root;
         try {
             root = READER.readTree(bytes);
         } catch (JsonProcessingException e) {
-            throw ApiException.invalidRequest("The request body is not valid JSON.");
+            throw ApiException.invalidRequest("api.body.notJson");
         } catch (IOException e) {
-            throw ApiException.invalidRequest("The request body is not valid UTF-8 JSON.");
+            throw ApiException.invalidRequest("api.body.notUtf8");
         }
         if (root == null || !root.isObject()) {
-            throw ApiException.invalidRequest("The request body must be a JSON object.");
+            throw ApiException.invalidRequest("api.body.notObject");
         }
         return new JsonBody(root);
     }
@@ -74,33 +73,38 @@ public final class JsonBody {
     public String requiredString(String field) {
         JsonNode node = root.get(field);
         if (node == null || node.isNull()) {
-            throw ApiException.invalidRequest("The field \"" + field + "\" is required.");
+            throw ApiException.invalidRequest("api.field.required", field);
         }
         if (!node.isTextual()) {
-            throw ApiException.invalidRequest("The field \"" + field + "\" must be a string.");
+            throw ApiException.invalidRequest("api.field.notString", field);
         }
         String value = node.textValue();
         if (!isWellFormed(value)) {
-            throw ApiException.invalidRequest("The field \"" + field + "\" contains characters that are not allowed.");
+            throw ApiException.invalidRequest("api.field.badCharacters", field);
         }
         return value;
+    }
+
+    /** An optional string field: empty when absent or null, refused like a required one otherwise. */
+    public Optional<String> optionalString(String field) {
+        JsonNode node = root.get(field);
+        return node == null || node.isNull() ? Optional.empty() : Optional.of(requiredString(field));
     }
 
     /** A required email address, normalized (trimmed, lower-cased) and checked by the contract's rules. */
     public String requiredEmail(String field) {
         return EmailAddress.normalize(requiredString(field)).orElseThrow(() -> ApiException.invalidRequest(
-                "The field \"" + field + "\" must be an email address like name@example.com (at most "
-                        + EmailAddress.MAX_LENGTH + " characters)."));
+                "api.field.notEmail", field, EmailAddress.MAX_LENGTH));
     }
 
     /** Required text, without its surrounding white space: 1 to {@code max} characters, not blank. */
     public String requiredText(String field, int max) {
         String value = requiredString(field).strip();
         if (value.isEmpty()) {
-            throw ApiException.invalidRequest("The field \"" + field + "\" must not be blank.");
+            throw ApiException.invalidRequest("api.field.blank", field);
         }
         if (FreeText.length(value) > max) {
-            throw ApiException.invalidRequest("The field \"" + field + "\" can have at most " + max + " characters.");
+            throw ApiException.invalidRequest("api.field.tooLong", field, max);
         }
         return value;
     }
@@ -126,13 +130,12 @@ public final class JsonBody {
             }
             return bytes;
         } catch (IOException e) {
-            throw ApiException.invalidRequest("The request body could not be read.");
+            throw ApiException.invalidRequest("api.body.unreadable");
         }
     }
 
     private static ApiException tooLarge() {
-        return ApiException.of(ErrorCode.PAYLOAD_TOO_LARGE,
-                "The request body is larger than " + MAX_BYTES / 1024 + " KiB.");
+        return ApiException.of(ErrorCode.PAYLOAD_TOO_LARGE, "api.body.tooLarge", MAX_BYTES / 1024);
     }
 
     /** No unpaired surrogates (not text) and no NUL (truncates in too many places). */

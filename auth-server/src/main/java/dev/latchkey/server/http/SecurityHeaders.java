@@ -40,6 +40,8 @@ public final class SecurityHeaders implements Filter {
     /** Also used for the answers Helidon gives before routing (see {@link TransportRefusals}). */
     static void apply(ServerResponseHeaders headers) {
         headers.set(HeaderNames.CACHE_CONTROL, "no-store");
+        // The words of every answer follow Accept-Language (Texts).
+        headers.set(HeaderNames.VARY, HeaderNames.ACCEPT_LANGUAGE.defaultCase());
         headers.set(HeaderNames.create("X-Content-Type-Options"), "nosniff");
         headers.set(HeaderNames.create("Referrer-Policy"), "no-referrer");
         headers.set(HeaderNames.create("X-Frame-Options"), "DENY");

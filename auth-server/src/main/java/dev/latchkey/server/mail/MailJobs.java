@@ -17,6 +17,7 @@ import dev.latchkey.server.db.Database;
 import dev.latchkey.server.db.Dialect;
 import dev.latchkey.server.db.Insert;
 import dev.latchkey.server.db.Rows;
+import dev.latchkey.server.i18n.Reader;
 
 /** The {@code mail_job} table: the durable queue between a request and a delivery. */
 public final class MailJobs {
@@ -39,9 +40,17 @@ public final class MailJobs {
 
     /** Queues a job through {@code db}: in the caller's transaction, it commits with whatever caused it. */
     public void enqueue(DbExecute db, MailKind kind, String recipient, String clientIp, String actor) {
+        enqueue(db, kind, recipient, clientIp, actor, Optional.empty());
+    }
+
+    /** A reset request's job: it carries what the client said of its reader, for the sender to store. */
+    public void enqueue(DbExecute db, MailKind kind, String recipient, String clientIp, String actor,
+                        Optional<Reader> reader) {
         long now = clock.millis();
         Insert.into(db, "mail_job", "kind", kind.name(), "recipient", recipient, "client_ip", clientIp, "actor", actor,
-                "created_at", now, "status", MailStatus.QUEUED.name(), "attempts", 0, "next_attempt_at", now);
+                "created_at", now, "status", MailStatus.QUEUED.name(), "attempts", 0, "next_attempt_at", now,
+                "language_tag", reader.map(Reader::languageTag).orElse(null),
+                "time_zone", reader.map(Reader::zoneId).orElse(null));
     }
 
     /**
@@ -63,7 +72,8 @@ public final class MailJobs {
             long now = clock.millis();
             List<MailJob> due;
             // The claim index is in this query's order: reading it, the database stops after the first rows.
-            try (Stream<DbRow> rows = tx.query("SELECT id, kind, recipient, client_ip, actor, created_at, attempts"
+            try (Stream<DbRow> rows = tx.query("SELECT id, kind, recipient, client_ip, actor, created_at, attempts,"
+                    + " language_tag, time_zone"
                     + " FROM mail_job" + dialect.useIndex("mail_job_claim")
                     + " WHERE status = 'QUEUED' AND next_attempt_at <= ?"
                     + " AND (claimed_until IS NULL OR claimed_until <= ?) ORDER BY next_attempt_at, id"
@@ -157,6 +167,8 @@ public final class MailJobs {
     private static MailJob map(DbRow row) {
         return new MailJob(Rows.longOf(row, "id"), MailKind.valueOf(Rows.stringOf(row, "kind")),
                 Rows.stringOf(row, "recipient"), Rows.stringOf(row, "client_ip"), Rows.stringOf(row, "actor"),
-                Instant.ofEpochMilli(Rows.longOf(row, "created_at")), Rows.intOf(row, "attempts"));
+                Instant.ofEpochMilli(Rows.longOf(row, "created_at")), Rows.intOf(row, "attempts"),
+                Optional.ofNullable(Rows.stringOf(row, "language_tag"))
+                        .map(language -> Reader.stored(language, Rows.stringOf(row, "time_zone"))));
     }
 }

@@ -50,7 +50,7 @@ public final class PasswordChanges {
         weakPerIp.hit(clientIp).throwIfRefused();
         PasswordCheck check = policy.check(newPassword, user.email());
         if (!check.acceptable()) {
-            throw ApiException.weakPassword(policy.failures(check));
+            throw ApiException.weakPassword(language -> policy.failures(check, language));
         }
         weakPerIp.refund(clientIp);
     }

@@ -13,18 +13,19 @@ import dev.latchkey.server.http.ClientIp;
 import dev.latchkey.server.http.ErrorHandling;
 import dev.latchkey.server.http.JsonBody;
 import dev.latchkey.server.http.JsonResponses;
+import dev.latchkey.server.i18n.Reader;
+import dev.latchkey.server.i18n.Texts;
 
 /** {@code /api/v1/password-resets}: request, verify, complete. */
 public final class PasswordResetRoutes implements HttpService {
     private final ResetService resets;
     private final ClientIp clientIp;
-    private final MessageResponse accepted;
+    private final Duration tokenTtl;
 
     public PasswordResetRoutes(ResetService resets, ClientIp clientIp, Duration tokenTtl) {
         this.resets = resets;
         this.clientIp = clientIp;
-        this.accepted = new MessageResponse("If an account exists for that email address, we have sent it a link"
-                + " and a code to reset the password. They work for " + tokenTtl.toMinutes() + " minutes.");
+        this.tokenTtl = tokenTtl;
     }
 
     @Override
@@ -40,8 +41,9 @@ public final class PasswordResetRoutes implements HttpService {
 
     private void request(ServerRequest req, ServerResponse res) {
         JsonBody body = JsonBody.read(req);
-        resets.request(body.requiredEmail("email"), clientIp.of(req));
-        JsonResponses.send(res, 202, accepted);
+        resets.request(body.requiredEmail("email"), clientIp.of(req), Reader.of(req));
+        JsonResponses.send(res, 202, new MessageResponse(Texts.get(Texts.of(req), "api.reset.accepted",
+                tokenTtl.toMinutes())));
     }
 
     private void verify(ServerRequest req, ServerResponse res) {
@@ -53,8 +55,7 @@ public final class PasswordResetRoutes implements HttpService {
         JsonBody body = JsonBody.read(req);
         String token = body.requiredString("token");
         String newPassword = body.requiredString("newPassword");
-        resets.complete(token, newPassword, clientIp.of(req));
-        JsonResponses.send(res, 200,
-                new MessageResponse("Your password has been changed. Sign in with your new password."));
+        resets.complete(token, newPassword, clientIp.of(req), Reader.of(req));
+        JsonResponses.send(res, 200, new MessageResponse(Texts.get(Texts.of(req), "api.reset.completed")));
     }
 }

@@ -3,18 +3,18 @@ package dev.latchkey.server.reset;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
 
 import io.helidon.dbclient.DbExecute;
 
+import dev.latchkey.i18n.Languages;
 import dev.latchkey.server.audit.AuditEvent;
 import dev.latchkey.server.audit.AuditLog;
 import dev.latchkey.server.audit.AuditType;
+import dev.latchkey.server.i18n.Reader;
+import dev.latchkey.server.i18n.Texts;
 import dev.latchkey.server.mail.Letter;
 import dev.latchkey.server.mail.LetterWriter;
 import dev.latchkey.server.mail.MailJob;
@@ -32,14 +32,6 @@ import dev.latchkey.server.user.Users;
  * the staff member who started it, never the reason they gave.
  */
 public final class ResetLetters implements LetterWriter {
-    private static final DateTimeFormatter WHEN = DateTimeFormatter
-            .ofPattern("EEEE d MMMM yyyy 'at' HH:mm 'UTC'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
-
-    private static final String NOT_YOU_RESET =
-            "Open this link to cancel it and tell your help desk (you will be asked to confirm):";
-    private static final String NOT_YOU_CHANGED = "Open this link at once: after you confirm, every session is"
-            + " signed out and your account held until your help desk has checked with you.";
-
     private final Users users;
     private final ResetTokens tokens;
     private final ReportTokens reports;
@@ -83,36 +75,26 @@ public final class ResetLetters implements LetterWriter {
                     null, job.clientIp(), "Account held after a report; nothing sent").withMailJob(job.id()));
             return Optional.empty();
         }
+        // A reset is written in the language of the client that asked for it (its zone, else the
+        // account's). Only a sign-in or a completed reset, which prove the account, change the account's.
+        Reader reader = job.reader()
+                .map(asked -> asked.timeZone().isPresent() ? asked
+                        : new Reader(asked.language(), user.get().reader().timeZone()))
+                .orElse(user.get().reader());
+        Words words = new Words(reader);
         return Optional.of(switch (job.kind()) {
             case PASSWORD_RESET -> {
                 if (user.get().role().isStaff()) {
                     signals.staffReset(user.get(), job.clientIp());
                 }
-                yield reset(db, job, user.get(), "Someone (we hope you) asked to reset the password of your"
-                        + " Latchkey account.");
+                yield tokenLetter(db, job, user.get(), words, "reset", words.get("mail.reset.why"));
             }
-            case HELPDESK_RESET -> reset(db, job, user.get(), "A member of the help desk, " + job.actor()
-                    + ", started a reset of the password of your Latchkey account.");
-            case INVITATION -> invitation(db, job, user.get());
-            case PASSWORD_CHANGED -> changed(db, job, user.get());
+            case HELPDESK_RESET -> tokenLetter(db, job, user.get(), words, "reset",
+                    words.get("mail.helpdeskReset.why", job.actor()));
+            case INVITATION -> tokenLetter(db, job, user.get(), words, "invite",
+                    words.get("mail.invite.why", job.actor()));
+            case PASSWORD_CHANGED -> changed(db, job, user.get(), words);
         });
-    }
-
-    private Letter reset(DbExecute db, MailJob job, User user, String why) {
-        String token = issue(db, job, user, ResetTokens.Purpose.RESET, resetTtl);
-        String report = report(db, job, user, ReportTokens.Event.RESET_REQUESTED);
-        return tokenLetter(user, token, report, resetTtl, "Reset your Latchkey password", why,
-                "To choose a new password, open this link:", "Choose a new password",
-                "If you did not ask for this, ignore this email: your password stays as it is.");
-    }
-
-    private Letter invitation(DbExecute db, MailJob job, User user) {
-        String token = issue(db, job, user, ResetTokens.Purpose.INVITE, inviteTtl);
-        String report = report(db, job, user, ReportTokens.Event.INVITATION);
-        return tokenLetter(user, token, report, inviteTtl, "You are invited to Latchkey",
-                job.actor() + " of the help desk created a Latchkey account for you.",
-                "To choose your password, open this link:", "Choose your password",
-                "If you did not expect this, ignore this email: nobody can use the account without this link.");
     }
 
     /**
@@ -143,74 +125,98 @@ public final class ResetLetters implements LetterWriter {
         return issued;
     }
 
-    private Letter tokenLetter(User user, String token, String report, Duration ttl, String subject, String why,
-                               String openLink, String linkText, String ignore) {
-        String until = WHEN.format(clock.instant().plus(ttl));
+    /**
+     * A reset or an invitation ({@code kind}: the {@code mail.<kind>.} keys): the link, the code alone
+     * on its line for pasting, until when they work, and the "Not you?" link.
+     */
+    private Letter tokenLetter(DbExecute db, MailJob job, User user, Words words, String kind, String why) {
+        boolean invite = kind.equals("invite");
+        Duration ttl = invite ? inviteTtl : resetTtl;
+        String token = issue(db, job, user, invite ? ResetTokens.Purpose.INVITE : ResetTokens.Purpose.RESET, ttl);
+        String report = report(db, job, user, invite ? ReportTokens.Event.INVITATION
+                : ReportTokens.Event.RESET_REQUESTED);
+        String until = words.reader().when(clock.instant().plus(ttl));
         String link = publicUrl.get() + "/reset#token=" + token;
-        String text = """
-                Hello %s,
-
-                %s
-
-                %s
-                %s
-
-                Or paste this code into the Latchkey app:
-
-                %s
-
-                The link and the code work once, until %s.
-
-                %s
-
-                Not you? %s
-                %s
-                """.formatted(user.displayName(), why, openLink, link, token, until, ignore, NOT_YOU_RESET,
-                reportLink(report));
-        String html = """
-                <!DOCTYPE html>
-                <html lang="en"><body style="font-family: sans-serif; line-height: 1.5;">
-                <p>Hello %s,</p>
-                <p>%s</p>
-                <p><a href="%s">%s</a></p>
-                <p>Or paste this code into the Latchkey app:</p>
-                <p><code style="font-size: 1.1em;">%s</code></p>
-                <p>The link and the code work once, until %s.</p>
-                <p>%s</p>
-                <p>Not you? <a href="%s">%s</a></p>
-                </body></html>
-                """.formatted(escape(user.displayName()), escape(why), escape(link), linkText, token, until,
-                escape(ignore), escape(reportLink(report)), NOT_YOU_RESET);
-        return new Letter(user.email(), subject, text, html, List.of(token, report));
+        String text = String.join("\n",
+                words.get("mail.greeting", user.displayName()), "",
+                why, "",
+                words.get("mail." + kind + ".openLink"),
+                link, "",
+                words.get("mail.orPasteCode"), "",
+                token, "",
+                words.get("mail.worksUntil", until), "",
+                words.get("mail." + kind + ".ignore"), "",
+                words.get("mail.notYou") + " " + words.get("mail.notYou.reset"),
+                reportLink(report), "");
+        String html = words.html(
+                words.p(escape(words.get("mail.greeting", user.displayName())))
+                + words.p(escape(why))
+                + words.p(words.link(link, escape(words.get("mail." + kind + ".linkText"))))
+                + words.p(escape(words.get("mail.orPasteCode")))
+                + words.p(words.code(token))
+                + words.p(escape(words.get("mail.worksUntil", until)))
+                + words.p(escape(words.get("mail." + kind + ".ignore")))
+                + words.p(escape(words.get("mail.notYou")) + " "
+                        + words.link(reportLink(report), escape(words.get("mail.notYou.reset")))));
+        return new Letter(user.email(), words.get("mail." + kind + ".subject"), text, html, List.of(token, report));
     }
 
-    private Letter changed(DbExecute db, MailJob job, User user) {
+    private Letter changed(DbExecute db, MailJob job, User user, Words words) {
         String report = report(db, job, user, ReportTokens.Event.PASSWORD_CHANGED);
-        String when = WHEN.format(job.createdAt());
-        String from = job.clientIp() == null ? "an unknown address" : job.clientIp();
-        String text = """
-                Hello %s,
+        String when = words.reader().when(job.createdAt());
+        String changed = job.clientIp() == null ? words.get("mail.changed.when", when)
+                : words.get("mail.changed.whenFrom", when, words.ltr(job.clientIp()));
+        String text = String.join("\n",
+                words.get("mail.greeting", user.displayName()), "",
+                changed,
+                words.get("mail.changed.sessions"), "",
+                words.get("mail.changed.ifYou"), "",
+                words.get("mail.notYou") + " " + words.get("mail.notYou.changed"),
+                reportLink(report), "");
+        String html = words.html(
+                words.p(escape(words.get("mail.greeting", user.displayName())))
+                + words.p(escape(changed) + "\n" + escape(words.get("mail.changed.sessions")))
+                + words.p(escape(words.get("mail.changed.ifYou")))
+                + words.p(escape(words.get("mail.notYou")) + " "
+                        + words.link(reportLink(report), escape(words.get("mail.notYou.changed")))));
+        return new Letter(user.email(), words.get("mail.changed.subject"), text, html, List.of(report));
+    }
 
-                The password of your Latchkey account was changed on %s, from the IP address %s.
-                Every other signed-in session of yours has been signed out.
+    /**
+     * The words of one email, in its reader's language. In a right-to-left language the HTML says
+     * {@code dir="rtl"}, and links, codes and addresses stay left to right inside it: as their own
+     * elements in HTML, between Unicode isolates in running text.
+     */
+    private record Words(Reader reader) {
+        String get(String key, Object... args) {
+            return Texts.get(reader.language(), key, args);
+        }
 
-                If this was you, there is nothing more to do.
+        boolean rtl() {
+            return Languages.rightToLeft(reader.language());
+        }
 
-                Not you? %s
-                %s
-                """.formatted(user.displayName(), when, from, NOT_YOU_CHANGED, reportLink(report));
-        String html = """
-                <!DOCTYPE html>
-                <html lang="en"><body style="font-family: sans-serif; line-height: 1.5;">
-                <p>Hello %s,</p>
-                <p>The password of your Latchkey account was changed on %s, from the IP address %s.
-                Every other signed-in session of yours has been signed out.</p>
-                <p>If this was you, there is nothing more to do.</p>
-                <p>Not you? <a href="%s">%s</a></p>
-                </body></html>
-                """.formatted(escape(user.displayName()), when, escape(from), escape(reportLink(report)),
-                NOT_YOU_CHANGED);
-        return new Letter(user.email(), "Your Latchkey password was changed", text, html, List.of(report));
+        /** A left-to-right value inside a sentence. */
+        String ltr(String value) {
+            return rtl() ? "\u2066" + value + "\u2069" : value;
+        }
+
+        String html(String body) {
+            return "<!DOCTYPE html>\n<html lang=\"" + reader.languageTag() + "\"" + (rtl() ? " dir=\"rtl\"" : "")
+                    + "><body style=\"font-family: sans-serif; line-height: 1.5;\">\n" + body + "</body></html>\n";
+        }
+
+        String p(String content) {
+            return "<p>" + content + "</p>\n";
+        }
+
+        String link(String href, String text) {
+            return "<a href=\"" + escape(href) + "\">" + text + "</a>";
+        }
+
+        String code(String token) {
+            return "<code dir=\"ltr\" style=\"font-size: 1.1em;\">" + token + "</code>";
+        }
     }
 
     static String escape(String s) {

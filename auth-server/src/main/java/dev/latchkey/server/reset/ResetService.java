@@ -2,6 +2,7 @@ package dev.latchkey.server.reset;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 
 import dev.latchkey.api.EmailAddress;
 import dev.latchkey.api.Responses.VerifyResponse;
@@ -10,6 +11,7 @@ import dev.latchkey.server.audit.AuditLog;
 import dev.latchkey.server.audit.AuditType;
 import dev.latchkey.server.db.Database;
 import dev.latchkey.server.http.ApiException;
+import dev.latchkey.server.i18n.Reader;
 import dev.latchkey.server.mail.MailJobs;
 import dev.latchkey.server.mail.MailKind;
 import dev.latchkey.server.password.PasswordChanges;
@@ -59,12 +61,12 @@ public final class ResetService {
      * Takes a reset request. The request path does the same work whether or not the address has an
      * account: no lookup happens here. {@code email} is normalized. The sender looks the address up later, off the request path.
      */
-    public void request(String email, String clientIp) {
+    public void request(String email, String clientIp, Optional<Reader> reader) {
         limits.resetRequestsPerIp().hit(clientIp).throwIfRefused(this::throttled);
         if (limits.resetRequestsPerEmail().hit(email).allowed()) {
             // A transaction of one insert: rerun if Derby gives up on a lock under load (Database).
             db.inTransaction(tx -> {
-                mailJobs.enqueue(tx, MailKind.PASSWORD_RESET, email, clientIp, null);
+                mailJobs.enqueue(tx, MailKind.PASSWORD_RESET, email, clientIp, null, reader);
                 return null;
             });
             mailWake.run();
@@ -90,7 +92,7 @@ public final class ResetService {
      * user's other tokens invalidated, the sign-in throttle cleared, an audit row written and a
      * "password changed" email queued. Only one complete per token hashes at a time.
      */
-    public void complete(String token, String newPassword, String clientIp) {
+    public void complete(String token, String newPassword, String clientIp, Optional<Reader> reader) {
         ResetTokens.Usable usable = usableOrRefuse(token, clientIp);
         User user = users.findById(db.execute(), usable.userId()).orElseThrow(ApiException::invalidToken);
         changes.requireAcceptable(newPassword, user, clientIp);
@@ -113,6 +115,8 @@ public final class ResetService {
                                 : "Password reset with an emailed token; all sessions signed out"), clientIp);
                 sessions.revokeAll(tx, user.id());
                 tokens.invalidateAll(tx, user.id());
+                // The mailbox is proved: the account's emails follow this client's language from now on.
+                reader.ifPresent(known -> users.setReader(tx, user.id(), known));
                 limits.signInPerEmail().clear(tx, user.email());
                 return true;
             });

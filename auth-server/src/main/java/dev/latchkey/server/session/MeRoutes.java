@@ -11,6 +11,7 @@ import dev.latchkey.server.http.ClientIp;
 import dev.latchkey.server.http.ErrorHandling;
 import dev.latchkey.server.http.JsonBody;
 import dev.latchkey.server.http.JsonResponses;
+import dev.latchkey.server.i18n.Texts;
 
 /** {@code /api/v1/me}: the signed-in user and their password change. */
 public final class MeRoutes implements HttpService {
@@ -40,7 +41,6 @@ public final class MeRoutes implements HttpService {
         String current = body.requiredString("currentPassword");
         String next = body.requiredString("newPassword");
         service.changePassword(caller, current, next, clientIp.of(req));
-        JsonResponses.send(res, 200,
-                new MessageResponse("Your password has been changed. Your other sessions were signed out."));
+        JsonResponses.send(res, 200, new MessageResponse(Texts.get(Texts.of(req), "api.password.changed")));
     }
 }

@@ -10,6 +10,7 @@ import dev.latchkey.server.http.ClientIp;
 import dev.latchkey.server.http.ErrorHandling;
 import dev.latchkey.server.http.JsonBody;
 import dev.latchkey.server.http.JsonResponses;
+import dev.latchkey.server.i18n.Reader;
 
 /** {@code /api/v1/sessions}: sign in and sign out. */
 public final class SessionRoutes implements HttpService {
@@ -33,7 +34,7 @@ public final class SessionRoutes implements HttpService {
         JsonBody body = JsonBody.read(req);
         String email = body.requiredEmail("email");
         String password = body.requiredString("password");
-        JsonResponses.send(res, 201, service.signIn(email, password, clientIp.of(req)));
+        JsonResponses.send(res, 201, service.signIn(email, password, clientIp.of(req), Reader.of(req)));
     }
 
     private void signOut(ServerRequest req, ServerResponse res) {

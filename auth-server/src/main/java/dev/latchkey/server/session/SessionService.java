@@ -14,6 +14,7 @@ import dev.latchkey.server.db.Database;
 import dev.latchkey.server.http.ApiException;
 import dev.latchkey.server.password.PasswordChanges;
 import dev.latchkey.server.password.Passwords;
+import dev.latchkey.server.i18n.Reader;
 import dev.latchkey.server.metrics.Meters;
 import dev.latchkey.server.ratelimit.Decision;
 import dev.latchkey.server.ratelimit.RateLimits;
@@ -49,7 +50,7 @@ public final class SessionService {
      * Signs in. An unknown email costs the same as a wrong password (a dummy hash is checked) and gets
      * the same answer; both count against the email's throttle and the client IP's.
      */
-    public SessionResponse signIn(String email, String password, String clientIp) {
+    public SessionResponse signIn(String email, String password, String clientIp, Optional<Reader> reader) {
         // Both limits count the attempt before the password is checked; a success gives it back.
         limits.signInFailuresPerIp().hit(clientIp).throwIfRefused(this::throttled);
         Decision throttle = limits.signInPerEmail().attempt(db, email);
@@ -82,6 +83,7 @@ public final class SessionService {
                 return Optional.empty();
             }
             limits.signInPerEmail().clear(tx, email);
+            reader.ifPresent(known -> users.setReader(tx, user.id(), known));
             audit.record(tx, new AuditEvent(AuditType.SIGN_IN_SUCCEEDED, user.id(), user.email(), user.email(), clientIp,
                     null));
             return Optional.of(sessions.create(tx, user.id()));
@@ -126,7 +128,7 @@ public final class SessionService {
         if (user.passwordHash() == null || !passwords.matches(currentPassword, user.passwordHash())) {
             audit.record(db.execute(), new AuditEvent(AuditType.SIGN_IN_FAILED, user.id(), user.email(), user.email(),
                     clientIp, "Wrong current password on a password change"));
-            throw ApiException.of(ErrorCode.INVALID_CREDENTIALS, "The current password is not right.");
+            throw ApiException.of(ErrorCode.INVALID_CREDENTIALS, "api.currentPasswordWrong");
         }
         // The current password was right: that attempt is not a failure, whatever the new one is worth.
         limits.signInPerEmail().clear(db.execute(), user.email());
@@ -144,7 +146,7 @@ public final class SessionService {
             return true;
         });
         if (!changed) {
-            throw ApiException.of(ErrorCode.INVALID_CREDENTIALS, "The current password is not right.");
+            throw ApiException.of(ErrorCode.INVALID_CREDENTIALS, "api.currentPasswordWrong");
         }
         changes.committed();
     }
@@ -157,7 +159,7 @@ public final class SessionService {
         meters.signIn(Meters.SignIn.FAILED);
         audit.record(db.execute(), new AuditEvent(AuditType.SIGN_IN_FAILED, user == null ? null : user.id(), email,
                 null, clientIp, why));
-        return ApiException.of(ErrorCode.INVALID_CREDENTIALS, "The email address or password is not right.");
+        return ApiException.of(ErrorCode.INVALID_CREDENTIALS, "api.invalidCredentials");
     }
 
     private void upgradeHashIfNeeded(User user, String password, String clientIp) {

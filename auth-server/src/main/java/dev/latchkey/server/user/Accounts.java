@@ -1,6 +1,7 @@
 package dev.latchkey.server.user;
 
 import java.time.Clock;
+import java.util.List;
 
 import dev.latchkey.api.EmailAddress;
 import dev.latchkey.api.FreeText;
@@ -11,6 +12,7 @@ import dev.latchkey.server.audit.AuditEvent;
 import dev.latchkey.server.audit.AuditLog;
 import dev.latchkey.server.audit.AuditType;
 import dev.latchkey.server.db.Database;
+import dev.latchkey.server.i18n.Texts;
 import dev.latchkey.server.password.Passwords;
 
 /**
@@ -41,20 +43,20 @@ public final class Accounts {
     /** Creates an account; {@code name} may be blank (the address's local part is used). */
     public User create(String rawEmail, String name, Role role, String password, String actor) throws AccountRefused {
         String email = EmailAddress.normalize(rawEmail)
-                .orElseThrow(() -> new AccountRefused("Not a valid email address: " + rawEmail.strip()));
+                .orElseThrow(() -> refused("account.email.invalid", rawEmail.strip()));
         String displayName = name == null || name.isBlank() ? EmailAddress.localPart(email) : name.strip();
         if (FreeText.length(displayName) > FreeText.NAME_MAX) {
-            throw new AccountRefused("The name can have at most " + FreeText.NAME_MAX + " characters.");
+            throw refused("account.name.tooLong", FreeText.NAME_MAX);
         }
         if (!FreeText.isOneLine(displayName)) {
-            throw new AccountRefused("The name must be one line of text.");
+            throw refused("account.name.oneLine");
         }
         PasswordCheck check = policy.check(password, email);
         if (!check.acceptable()) {
-            throw new AccountRefused(policy.failures(check));
+            throw new AccountRefused(language -> policy.failures(check, language));
         }
         if (users.findByEmail(db.execute(), email).isPresent()) {
-            throw new AccountRefused("A user with the address " + email + " already exists.");
+            throw refused("account.email.exists", email);
         }
         String hash = passwords.hash(password);
         long id = db.inTransaction(tx -> {
@@ -69,8 +71,12 @@ public final class Accounts {
     /** The first account, an administrator; refused once any account exists. */
     public User createFirstAdministrator(String email, String name, String password) throws AccountRefused {
         if (any()) {
-            throw new AccountRefused("An administrator already exists; sign in instead.");
+            throw refused("account.adminExists");
         }
         return create(email, name, Role.ADMIN, password, "first-run set-up");
+    }
+
+    private static AccountRefused refused(String key, Object... args) {
+        return new AccountRefused(language -> List.of(Texts.get(language, key, args)));
     }
 }

@@ -13,11 +13,13 @@ import io.helidon.dbclient.DbTransaction;
 import dev.latchkey.api.Role;
 import dev.latchkey.server.db.Insert;
 import dev.latchkey.server.db.Rows;
+import dev.latchkey.server.i18n.Reader;
 
 /** The {@code app_user} table. Every method takes the executor (plain or a transaction) to run in. */
 public final class Users {
     private static final String COLUMNS =
-            "id, email, display_name, role, password_hash, password_changed_at, password_version, held_at";
+            "id, email, display_name, role, password_hash, password_changed_at, password_version, held_at,"
+                    + " language_tag, time_zone";
 
     public Optional<User> findByEmail(DbExecute db, String normalizedEmail) {
         return db.get("SELECT " + COLUMNS + " FROM app_user WHERE email = ?", normalizedEmail).map(Users::map);
@@ -57,6 +59,20 @@ public final class Users {
                 "password_hash", passwordHash, "password_changed_at", passwordHash == null ? null : now.toEpochMilli(),
                 "created_at", now.toEpochMilli());
         return findByEmail(db, email).orElseThrow().id();
+    }
+
+    /**
+     * Writes the account's emails for {@code reader} from now on. A reader whose zone is unknown keeps
+     * the zone the account had: a client that does not say it has not moved the person.
+     */
+    public void setReader(DbExecute db, long userId, Reader reader) {
+        if (reader.timeZone().isPresent()) {
+            db.update("UPDATE app_user SET language_tag = ?, time_zone = ? WHERE id = ?", reader.languageTag(),
+                    reader.zoneId(), userId);
+        } else {
+            // Not a null parameter: DbClient binds it as Types.NULL, which Derby refuses (Insert).
+            db.update("UPDATE app_user SET language_tag = ? WHERE id = ?", reader.languageTag(), userId);
+        }
     }
 
     /** Sets a new password: a new version, so sessions proved with the old one can no longer be made. */
@@ -109,6 +125,7 @@ public final class Users {
         return new User(Rows.longOf(row, "id"), Rows.stringOf(row, "email"), Rows.stringOf(row, "display_name"),
                 Role.valueOf(Rows.stringOf(row, "role")), Rows.stringOf(row, "password_hash"),
                 Rows.instantOf(row, "password_changed_at"), Rows.intOf(row, "password_version"),
-                Rows.instantOf(row, "held_at") != null);
+                Rows.instantOf(row, "held_at") != null,
+                Reader.stored(Rows.stringOf(row, "language_tag"), Rows.stringOf(row, "time_zone")));
     }
 }

@@ -1,0 +1,50 @@
+package dev.latchkey.i18n;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import dev.latchkey.password.PasswordPolicy;
+import dev.latchkey.password.PasswordRule;
+
+class LanguagesTest {
+    @Test
+    void negotiateWhenBrowserLanguagesThenBestSupportedElseEnglish() {
+        assertThat(Languages.negotiate("de-DE,de;q=0.9,en;q=0.8")).isEqualTo(Locale.GERMAN);
+        assertThat(Languages.negotiate("ja, fr-CA;q=0.5")).isEqualTo(Locale.FRENCH);
+        assertThat(Languages.negotiate("es-419")).isEqualTo(Locale.forLanguageTag("es"));
+        assertThat(Languages.negotiate("ar-EG")).isEqualTo(Locale.forLanguageTag("ar"));
+        assertThat(Languages.negotiate("ja")).isEqualTo(Locale.ENGLISH);
+        assertThat(Languages.negotiate(null)).isEqualTo(Locale.ENGLISH);
+        assertThat(Languages.negotiate(";;;q=banana,\u0000")).isEqualTo(Locale.ENGLISH);
+        assertThat(Languages.negotiate("de,".repeat(300))).isEqualTo(Locale.ENGLISH);
+    }
+
+    @Test
+    void rightToLeftWhenArabicOnly() {
+        assertThat(Languages.SUPPORTED).filteredOn(Languages::rightToLeft)
+                .containsExactly(Locale.forLanguageTag("ar"));
+    }
+
+    @Test
+    void bundleWhenMachineIsGermanThenEnglishReadersStillGetEnglish() {
+        Locale machine = Locale.getDefault();
+        Locale.setDefault(Locale.GERMAN);
+        try {
+            assertThat(PasswordRule.MIN_LENGTH.requirement(PasswordPolicy.defaults(), Locale.ENGLISH))
+                    .isEqualTo("At least 15 characters");
+        } finally {
+            Locale.setDefault(machine);
+        }
+    }
+
+    @Test
+    void passwordRulesWhenEveryLanguageThenComplete() {
+        assertThat(new BundleAudit(Path.of("src/main/resources/dev/latchkey/password/rules.properties"),
+                value -> true, Set.of()).problems()).isEmpty();
+    }
+}
