@@ -48,7 +48,7 @@ public final class PasswordChecklist extends VBox {
             if (rule == PasswordRule.MAX_LENGTH) {
                 continue; // Shown only if broken, as a refusal; listing it would only add noise.
             }
-            getChildren().add(line("rule-" + rule.name(), rule.requirement(feedback.policy()),
+            getChildren().add(line("rule-" + rule.name(), rule.requirement(feedback.policy(), text.locale()),
                     feedback.stateOf(rule), text));
         }
         ObservableValue<PasswordFeedback.State> matchState = Bindings.createObjectBinding(

@@ -65,6 +65,6 @@ public final class SetupViewModel extends ScreenModel {
             context.notice().set(text().get("setup.created", admin.email()));
             navigator.show(Screen.SIGN_IN);
         }, failure -> errorProperty().set(failure instanceof AccountRefused refused
-                ? String.join("\n", refused.reasons()) : text().describe(failure)));
+                ? String.join("\n", refused.reasons(text().locale())) : text().describe(failure)));
     }
 }
