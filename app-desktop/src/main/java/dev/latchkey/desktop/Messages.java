@@ -8,6 +8,7 @@ import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
+import java.util.regex.Pattern;
 
 import dev.latchkey.desktop.client.ApiError;
 import dev.latchkey.desktop.language.Languages;
@@ -21,6 +22,8 @@ public final class Messages {
     // Without this, a language with no file would fall back to the system's language, not to English.
     private static final ResourceBundle.Control NO_SYSTEM_FALLBACK =
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
+
+    private static final Pattern BIDI_MARKS = Pattern.compile("[\u200E\u200F\u061C]");
 
     private final ResourceBundle bundle;
     private final Locale locale;
@@ -54,7 +57,8 @@ public final class Messages {
 
     /** A moment as people here read it: local date and time in this language, in this machine's time zone. */
     public String when(Instant instant) {
-        return when.format(instant);
+        // Arabic dates carry right-to-left marks that JavaFX draws as boxes; the date reads the same without.
+        return BIDI_MARKS.matcher(when.format(instant)).replaceAll("");
     }
 
     /** The same, for the API's ISO-8601 instants. */
