@@ -47,7 +47,9 @@ class BundlesTest {
             "field.email.prompt", "an example address, not words",
             "common.facts", "only a separator between two facts",
             "helpdesk.audit.ip", "IP, the abbreviation every language uses",
-            "helpdesk.case.ip", "IP, the abbreviation every language uses");
+            "helpdesk.case.ip", "IP, the abbreviation every language uses",
+            "de/helpdesk.cases.status", "German says Status too",
+            "de/helpdesk.case.status", "German says Status too");
 
     /** One test per translation there is; none at all is no failure (that is the next test's job). */
     @TestFactory
