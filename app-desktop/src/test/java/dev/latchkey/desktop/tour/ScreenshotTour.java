@@ -4,6 +4,9 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -28,16 +31,21 @@ import javafx.stage.Stage;
 
 import dev.latchkey.desktop.AppContext;
 import dev.latchkey.desktop.LatchkeyApp;
+import dev.latchkey.desktop.language.Languages;
 import dev.latchkey.desktop.navigation.Navigator;
 import dev.latchkey.desktop.navigation.Screen;
 import dev.latchkey.desktop.support.DesktopFixture;
 import dev.latchkey.desktop.task.FxBackgroundRunner;
 
 /**
- * Walks the real app (real embedded server, real window) through its main screens and saves a PNG of
- * each into the folder given as the first argument. Run it under a display: {@code bin/screenshots}.
+ * Walks the real app (real embedded server, real window) through its screens and saves a PNG of each
+ * into the folder given as the first argument: the whole tour in English, then the main screens in
+ * every language the app offers, each into a folder named by its tag ({@code ar/}). Languages given
+ * after the folder ({@code docs/screenshots ar de}) take only those main screens. Run it under a
+ * display: {@code bin/screenshots}.
  */
 public final class ScreenshotTour {
+    private static Stage stage;
     private static Scene scene;
     private static Navigator navigator;
 
@@ -46,23 +54,88 @@ public final class ScreenshotTour {
 
     public static void main(String[] args) throws Exception {
         Path out = Path.of(args.length > 0 ? args[0] : "docs/screenshots");
-        Files.createDirectories(out);
-        Path data = Files.createTempDirectory("latchkey-tour");
+        List<Locale> languages = Arrays.stream(args).skip(1).map(Languages::parse).toList();
         CompletableFuture<Void> started = new CompletableFuture<>();
         Platform.startup(() -> started.complete(null));
         started.get(30, TimeUnit.SECONDS);
-        try (DesktopFixture fixture = new DesktopFixture(data)) {
-            AppContext context = fixture.context(new FxBackgroundRunner());
-            fx(() -> {
-                Stage stage = new Stage();
-                stage.setTitle("Latchkey");
-                scene = new Scene(new StackPane(), 980, 800);
-                stage.setScene(scene);
-                navigator = LatchkeyApp.show(scene, context, Screen.SETUP);
-                stage.show();
-                return null;
-            });
-            settle();
+        try {
+            if (languages.isEmpty()) {
+                tour(out);
+            }
+            for (Locale language : languages.isEmpty() ? Languages.OFFERED : languages) {
+                mainScreens(out.resolve(language.toLanguageTag()), language);
+            }
+        } finally {
+            Platform.exit();
+        }
+        System.out.println("Screenshots written to " + out.toAbsolutePath());
+    }
+
+    /** Sign in, forgot (sent), mailbox, code (verified), new password and done, in one language. */
+    private static void mainScreens(Path out, Locale language) throws Exception {
+        Files.createDirectories(out);
+        try (DesktopFixture fixture = new DesktopFixture(Files.createTempDirectory("latchkey-tour"))) {
+            fixture.addUser("ada@example.com");
+            open(fixture.context(new FxBackgroundRunner(), language), Screen.SIGN_IN);
+            fill("#email", "ada@example.com");
+            shoot(out, "1-sign-in.png");
+
+            click("#forgotPassword");
+            waitFor(() -> navigator.currentProperty().get() == Screen.FORGOT);
+            fill("#email", "ada@example.com");
+            click("#sendCode");
+            waitFor(() -> !text("#confirmation").isEmpty());
+            shoot(out, "2-forgot.png");
+
+            click("#openMailbox");
+            waitFor(() -> !text("#code").isEmpty());
+            String code = text("#code");
+            shoot(out, "3-mailbox.png");
+
+            click("#back");
+            click("#haveCode");
+            waitFor(() -> navigator.currentProperty().get() == Screen.TOKEN);
+            fill("#code", code);
+            click("#verify");
+            waitFor(() -> visible("#verified"));
+            shoot(out, "4-code.png");
+
+            click("#proceed");
+            waitFor(() -> navigator.currentProperty().get() == Screen.NEW_PASSWORD);
+            fill("#newPassword", "marble canyon whist");
+            fill("#confirmPassword", "marble canyon");
+            shoot(out, "5-new-password.png");
+
+            fill("#newPassword", DesktopFixture.NEW_PASSWORD);
+            fill("#confirmPassword", DesktopFixture.NEW_PASSWORD);
+            click("#setPassword");
+            waitFor(() -> navigator.currentProperty().get() == Screen.DONE);
+            shoot(out, "6-done.png");
+        }
+    }
+
+    /** The app in a window of its own (the last one closed), as a person at a 980 x 800 window sees it. */
+    private static void open(AppContext context, Screen first) throws Exception {
+        fx(() -> {
+            if (stage != null) {
+                stage.close();
+            }
+            stage = new Stage();
+            stage.setTitle("Latchkey");
+            scene = new Scene(new StackPane(), 980, 800);
+            stage.setScene(scene);
+            navigator = LatchkeyApp.show(scene, context, first);
+            stage.show();
+            return null;
+        });
+        settle();
+    }
+
+    /** Every screen in English, first run to help desk: the README's pictures. */
+    private static void tour(Path out) throws Exception {
+        Files.createDirectories(out);
+        try (DesktopFixture fixture = new DesktopFixture(Files.createTempDirectory("latchkey-tour"))) {
+            open(fixture.context(new FxBackgroundRunner()), Screen.SETUP);
             fill("#email", "ada@example.com");
             fill("#name", "Ada Lovelace");
             fill("#newPassword", "velvet tractor orb");
@@ -156,10 +229,7 @@ public final class ScreenshotTour {
             click("#openAccount");
             waitFor(() -> navigator.currentProperty().get() == Screen.ACCOUNT && !text("#details").isEmpty());
             shoot(out, "8-account.png");
-        } finally {
-            Platform.exit();
         }
-        System.out.println("Screenshots written to " + out.toAbsolutePath());
     }
 
     private static void fill(String id, String value) throws Exception {
