@@ -8,7 +8,7 @@ import java.util.Optional;
 import javax.net.ssl.SSLContext;
 
 import dev.latchkey.desktop.client.ServerTrust;
-import dev.latchkey.desktop.language.Languages;
+import dev.latchkey.desktop.language.LanguageNames;
 
 /**
  * The command line: {@code --server URL} uses a remote auth server, whose HTTPS certificate is checked
@@ -34,7 +34,7 @@ public record AppOptions(Optional<URI> server, Path dataDir, Optional<SSLContext
                 case "--server" -> server = Optional.of(serverUri(args[++i]));
                 case "--data-dir" -> dataDir = Path.of(args[++i]).toAbsolutePath();
                 case "--ca-cert" -> caCert = Optional.of(Path.of(args[++i]));
-                case "--lang" -> lang = Optional.of(Languages.parse(args[++i]));
+                case "--lang" -> lang = Optional.of(LanguageNames.parse(args[++i]));
                 default -> throw new IllegalArgumentException("Unknown option " + arg + ".");
             }
         }

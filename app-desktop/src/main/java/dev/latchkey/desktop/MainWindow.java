@@ -18,7 +18,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 
 import dev.latchkey.desktop.language.LanguageViewModel;
-import dev.latchkey.desktop.language.Languages;
+import dev.latchkey.desktop.language.LanguageNames;
 import dev.latchkey.desktop.navigation.Navigator;
 import dev.latchkey.desktop.navigation.Screen;
 
@@ -88,12 +88,12 @@ public final class MainWindow {
 
     /** Each language under its own name, so that a person finds theirs whatever the app speaks now. */
     private static MenuButton languageMenu(LanguageViewModel viewModel, Messages text) {
-        MenuButton menu = new MenuButton(Languages.ownName(viewModel.current()));
+        MenuButton menu = new MenuButton(LanguageNames.ownName(viewModel.current()));
         menu.setId("language");
-        menu.setAccessibleText(text.get("header.language.accessible", Languages.ownName(viewModel.current())));
+        menu.setAccessibleText(text.get("header.language.accessible", LanguageNames.ownName(viewModel.current())));
         ToggleGroup choice = new ToggleGroup();
         for (Locale language : viewModel.offered()) {
-            RadioMenuItem item = new RadioMenuItem(Languages.ownName(language));
+            RadioMenuItem item = new RadioMenuItem(LanguageNames.ownName(language));
             item.setId("language-" + language.toLanguageTag());
             item.setToggleGroup(choice);
             item.setSelected(language.equals(viewModel.current()));

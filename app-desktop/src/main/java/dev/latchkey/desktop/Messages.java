@@ -11,7 +11,8 @@ import java.util.ResourceBundle;
 import java.util.regex.Pattern;
 
 import dev.latchkey.desktop.client.ApiError;
-import dev.latchkey.desktop.language.Languages;
+import dev.latchkey.desktop.language.LanguageNames;
+import dev.latchkey.i18n.Languages;
 
 /**
  * The user-facing strings in one language (one resource bundle), times and numbers as that language
@@ -38,7 +39,7 @@ public final class Messages {
 
     /** The strings of an offered language: {@code language} itself if offered, else English. */
     public static Messages load(Locale language) {
-        Locale offered = Languages.supported(language);
+        Locale offered = LanguageNames.supported(language);
         return new Messages(ResourceBundle.getBundle(BUNDLE, offered, NO_SYSTEM_FALLBACK), offered);
     }
 

@@ -1,8 +1,10 @@
 package dev.latchkey.i18n;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +12,7 @@ import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -18,101 +21,130 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Checks one module's language bundle against its English file: for every supported language a file,
- * the same keys, the same placeholders, patterns that parse, no apostrophe that MessageFormat would
- * eat, and no value left in English unless it is allowed to read the same. Each module's tests run it
- * on their bundle; the problems come back as lines, so one run names every gap.
+ * Checks one module's language bundle against its English file: for every supported language a file
+ * in plain UTF-8, the same keys, the same MessageFormat placeholders (read outside quotes, so a lone
+ * apostrophe that quotes one away is caught), patterns that parse, no apostrophe MessageFormat would
+ * drop, and no value left in English unless allowed. Each module's tests run it on their bundle; the
+ * problems come back as lines, so one run names every gap.
  */
 public final class BundleAudit {
-    private static final Pattern ARGUMENT = Pattern.compile("\\{(\\d+)");
-    /** A lone ASCII apostrophe: in a MessageFormat pattern it starts a quote and the text vanishes. */
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\s*(\\d+)\\s*(?:,\\s*(\\w+))?");
+    private static final Pattern QUOTED = Pattern.compile("'[^']*'?");
+    /** A lone ASCII apostrophe: in a MessageFormat pattern it starts a quote and vanishes. */
     private static final Pattern LONE_APOSTROPHE = Pattern.compile("(?<!')'(?!')");
+    private static final Pattern UNICODE_ESCAPE = Pattern.compile("\\\\u[0-9a-fA-F]{4}");
 
     private final Path english;
     private final Predicate<String> formatted;
-    private final Set<String> sameInEveryLanguage;
+    private final Map<String, String> sameAsEnglish;
 
     /**
-     * {@code english}: the base file ({@code .../messages.properties}); {@code formatted}: which
-     * values go through MessageFormat; {@code sameInEveryLanguage}: keys whose value may read the same
-     * as English (a brand, a code).
+     * {@code english}: the base file ({@code .../messages.properties}); {@code formatted}: which English
+     * values go through MessageFormat; {@code sameAsEnglish}: values that may read as in English, with
+     * why, by {@code key} (every language) or {@code lang/key} (one).
      */
-    public BundleAudit(Path english, Predicate<String> formatted, Set<String> sameInEveryLanguage) {
+    public BundleAudit(Path english, Predicate<String> formatted, Map<String, String> sameAsEnglish) {
         this.english = english;
         this.formatted = formatted;
-        this.sameInEveryLanguage = sameInEveryLanguage;
+        this.sameAsEnglish = sameAsEnglish;
     }
 
     /** Every gap of every supported language, one line each; empty when the bundle is complete. */
     public List<String> problems() {
         List<String> problems = new ArrayList<>();
-        Properties base = load(english);
-        check(problems, "en", base, base);
+        Properties base = load(english, "en", problems);
         for (Locale language : Languages.SUPPORTED) {
+            String tag = language.toLanguageTag();
             if (language.equals(Languages.ENGLISH)) {
+                base.forEach((key, value) -> checkPattern(problems, tag, (String) key, (String) value));
                 continue;
             }
-            String tag = language.toLanguageTag();
             Path file = english.resolveSibling(english.getFileName().toString().replace(".properties",
                     "_" + tag + ".properties"));
             if (!Files.exists(file)) {
-                problems.add(tag + ": no file " + file.getFileName());
+                problems.add(tag + ": no file " + file.getFileName() + " (the language shows English)");
                 continue;
             }
-            check(problems, tag, base, load(file));
+            check(problems, tag, base, load(file, tag, problems));
         }
         return problems;
     }
 
+    /** The placeholders a MessageFormat sees: index and type, outside quoted text. */
+    public static Set<String> placeholders(String pattern) {
+        String unquoted = QUOTED.matcher(pattern.replace("''", "")).replaceAll("");
+        Set<String> found = new TreeSet<>();
+        Matcher m = PLACEHOLDER.matcher(unquoted);
+        while (m.find()) {
+            found.add(m.group(1) + (m.group(2) == null ? "" : "," + m.group(2)));
+        }
+        return found;
+    }
+
+    private static Set<String> indexes(String pattern) {
+        Set<String> indexes = new TreeSet<>();
+        placeholders(pattern).forEach(placeholder -> indexes.add(placeholder.split(",")[0]));
+        return indexes;
+    }
+
     private void check(List<String> problems, String tag, Properties base, Properties translated) {
-        Set<String> keys = new TreeSet<>(base.stringPropertyNames());
-        Set<String> missing = new TreeSet<>(keys);
+        Set<String> missing = new TreeSet<>(base.stringPropertyNames());
         missing.removeAll(translated.stringPropertyNames());
         missing.forEach(key -> problems.add(tag + ": missing " + key));
         Set<String> extra = new TreeSet<>(translated.stringPropertyNames());
-        extra.removeAll(keys);
-        extra.forEach(key -> problems.add(tag + ": extra " + key));
-        Locale locale = Locale.forLanguageTag(tag);
-        for (String key : keys) {
+        extra.removeAll(base.stringPropertyNames());
+        extra.forEach(key -> problems.add(tag + ": extra " + key + " (English has no such key)"));
+        for (String key : new TreeSet<>(base.stringPropertyNames())) {
             String value = translated.getProperty(key);
             if (value == null) {
                 continue;
             }
             String source = base.getProperty(key);
-            if (!arguments(value).equals(arguments(source))) {
-                problems.add(tag + ": " + key + " has placeholders " + arguments(value) + ", English "
-                        + arguments(source));
+            // The same arguments; a language may format one more finely (a choice for its plurals).
+            if (!indexes(value).equals(indexes(source))) {
+                problems.add(tag + ": " + key + " has placeholders " + placeholders(value) + ", English "
+                        + placeholders(source) + " (an apostrophe is written '' or ’ in a pattern)");
             }
             if (formatted.test(source)) {
-                if (LONE_APOSTROPHE.matcher(value).find()) {
-                    problems.add(tag + ": " + key + " has an apostrophe MessageFormat would drop (write ’ or '')");
-                }
-                try {
-                    new MessageFormat(value, locale);
-                } catch (IllegalArgumentException e) {
-                    problems.add(tag + ": " + key + " is not a valid pattern: " + e.getMessage());
-                }
+                checkPattern(problems, tag, key, value);
             }
-            if (translated != base && value.equals(source) && !sameInEveryLanguage.contains(key)) {
-                problems.add(tag + ": " + key + " is still the English \"" + source + "\"");
+            if (value.strip().equals(source.strip()) && !sameAsEnglish.containsKey(key)
+                    && !sameAsEnglish.containsKey(tag + "/" + key)) {
+                problems.add(tag + ": " + key + " is still the English \"" + source + "\"; if that is right in "
+                        + tag + ", allow " + tag + "/" + key + " with why");
             }
         }
     }
 
-    private static Set<Integer> arguments(String value) {
-        Set<Integer> found = new TreeSet<>();
-        Matcher m = ARGUMENT.matcher(value);
-        while (m.find()) {
-            found.add(Integer.parseInt(m.group(1)));
+    private void checkPattern(List<String> problems, String tag, String key, String value) {
+        if (!formatted.test(value)) {
+            return;
         }
-        return found;
+        if (LONE_APOSTROPHE.matcher(value).find()) {
+            problems.add(tag + ": " + key + " has an apostrophe MessageFormat would drop (write ’ or '')");
+        }
+        try {
+            new MessageFormat(value, Locale.forLanguageTag(tag));
+        } catch (IllegalArgumentException e) {
+            problems.add(tag + ": " + key + " is not a valid MessageFormat pattern: " + e.getMessage());
+        }
     }
 
-    /** As ResourceBundle reads a .properties file since Java 9: UTF-8. */
-    private static Properties load(Path file) {
+    /** As ResourceBundle reads it since Java 9: UTF-8, which needs no \\u escapes and no byte-order mark. */
+    private static Properties load(Path file, String tag, List<String> problems) {
         Properties properties = new Properties();
-        try (InputStream in = Files.newInputStream(file)) {
-            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        try {
+            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+            if (text.startsWith("\uFEFF")) {
+                problems.add(tag + ": " + file.getFileName() + " starts with a byte-order mark");
+            }
+            text.lines().filter(line -> UNICODE_ESCAPE.matcher(line).find()).forEach(line -> problems.add(tag
+                    + ": " + file.getFileName() + " writes \\u escapes, not the characters: " + line));
+            properties.load(new StringReader(text));
+        } catch (CharacterCodingException e) {
+            problems.add(tag + ": " + file.getFileName() + " is not UTF-8");
         } catch (IOException e) {
             throw new IllegalStateException("Cannot read " + file, e);
         }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Set;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -45,6 +45,14 @@ class LanguagesTest {
     @Test
     void passwordRulesWhenEveryLanguageThenComplete() {
         assertThat(new BundleAudit(Path.of("src/main/resources/dev/latchkey/password/rules.properties"),
-                value -> true, Set.of()).problems()).isEmpty();
+                value -> true, Map.of()).problems()).isEmpty();
+    }
+
+    @Test
+    void placeholdersWhenReadAsMessageFormatReadsThem() {
+        assertThat(BundleAudit.placeholders("Case {0,number,#} · {1}")).containsExactly("0,number", "1");
+        assertThat(BundleAudit.placeholders("Cases{0,choice,0#|0< ({0} open)}")).containsExactly("0", "0,choice");
+        assertThat(BundleAudit.placeholders("l''adresse {0}")).containsExactly("0");
+        assertThat(BundleAudit.placeholders("l'adresse {0}")).as("a lone apostrophe quotes the rest away").isEmpty();
     }
 }

@@ -34,7 +34,7 @@ import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.util.WaitForAsyncUtils;
 
-import dev.latchkey.desktop.language.Languages;
+import dev.latchkey.i18n.Languages;
 import dev.latchkey.desktop.navigation.Screen;
 import dev.latchkey.desktop.support.DesktopFixture;
 import dev.latchkey.testkit.LatchkeyWindow;
@@ -64,7 +64,7 @@ class LanguagesUiTest {
     final List<String> problems = new ArrayList<>();
 
     static Stream<Locale> languages() {
-        return Languages.OFFERED.stream();
+        return Languages.SUPPORTED.stream();
     }
 
     @ParameterizedTest(name = "{0}")

@@ -31,7 +31,7 @@ public final class LanguagePreference {
     /** The remembered choice; empty when there is none or the file cannot be read. */
     public Optional<Locale> remembered() {
         try {
-            return Optional.ofNullable(read().getProperty(KEY)).map(Languages::parse);
+            return Optional.ofNullable(read().getProperty(KEY)).map(LanguageNames::parse);
         } catch (IOException | IllegalArgumentException e) {
             return Optional.empty();
         }
@@ -56,7 +56,7 @@ public final class LanguagePreference {
 
     /** {@code --lang} wins over the remembered choice, which wins over the system's language. */
     public Locale choose(Optional<Locale> commandLine, Locale system) {
-        return commandLine.or(this::remembered).orElseGet(() -> Languages.supported(system));
+        return commandLine.or(this::remembered).orElseGet(() -> LanguageNames.supported(system));
     }
 
     private Properties read() throws IOException {

@@ -7,6 +7,7 @@ import java.util.logging.Logger;
 
 import dev.latchkey.desktop.AppContext;
 import dev.latchkey.desktop.Messages;
+import dev.latchkey.i18n.Languages;
 
 /** The language menu: the offered languages, the one spoken now, and a choice that is remembered. */
 public final class LanguageViewModel {
@@ -19,7 +20,7 @@ public final class LanguageViewModel {
     }
 
     public List<Locale> offered() {
-        return Languages.OFFERED;
+        return Languages.SUPPORTED;
     }
 
     public Locale current() {

@@ -31,7 +31,8 @@ import javafx.stage.Stage;
 
 import dev.latchkey.desktop.AppContext;
 import dev.latchkey.desktop.LatchkeyApp;
-import dev.latchkey.desktop.language.Languages;
+import dev.latchkey.desktop.language.LanguageNames;
+import dev.latchkey.i18n.Languages;
 import dev.latchkey.desktop.navigation.Navigator;
 import dev.latchkey.desktop.navigation.Screen;
 import dev.latchkey.desktop.support.DesktopFixture;
@@ -54,7 +55,7 @@ public final class ScreenshotTour {
 
     public static void main(String[] args) throws Exception {
         Path out = Path.of(args.length > 0 ? args[0] : "docs/screenshots");
-        List<Locale> languages = Arrays.stream(args).skip(1).map(Languages::parse).toList();
+        List<Locale> languages = Arrays.stream(args).skip(1).map(LanguageNames::parse).toList();
         CompletableFuture<Void> started = new CompletableFuture<>();
         Platform.startup(() -> started.complete(null));
         started.get(30, TimeUnit.SECONDS);
@@ -62,7 +63,7 @@ public final class ScreenshotTour {
             if (languages.isEmpty()) {
                 tour(out);
             }
-            for (Locale language : languages.isEmpty() ? Languages.OFFERED : languages) {
+            for (Locale language : languages.isEmpty() ? Languages.SUPPORTED : languages) {
                 mainScreens(out.resolve(language.toLanguageTag()), language);
             }
         } finally {

@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
+import java.util.Map;
 
 import jakarta.mail.internet.MimeMessage;
 
@@ -42,7 +42,8 @@ class LanguageTest {
     @Test
     void bundleWhenEveryLanguageThenComplete() {
         assertThat(new BundleAudit(Path.of("src/main/resources/dev/latchkey/server/i18n/messages.properties"),
-                value -> true, Set.of("page.common.documentTitle")).problems()).isEmpty();
+                value -> true, Map.of("page.common.documentTitle", "only the page's name and the brand",
+                        "page.reset.rule.state", "only a rule and its state, joined by a colon")).problems()).isEmpty();
     }
 
     @Test
