@@ -32,6 +32,8 @@ public final class BundleAudit {
     private static final Pattern QUOTED = Pattern.compile("'[^']*'?");
     /** A lone ASCII apostrophe: in a MessageFormat pattern it starts a quote and vanishes. */
     private static final Pattern LONE_APOSTROPHE = Pattern.compile("(?<!')'(?!')");
+    /** A number format with a # inside a choice: JDK 23 reads it, Java 21 splits the choice at it. */
+    private static final Pattern NUMBER_IN_CHOICE = Pattern.compile(",choice,.*\\{\\d+,number,[^}]*#");
     private static final Pattern UNICODE_ESCAPE = Pattern.compile("\\\\u[0-9a-fA-F]{4}");
 
     private final Path english;
@@ -119,6 +121,10 @@ public final class BundleAudit {
     private void checkPattern(List<String> problems, String tag, String key, String value) {
         if (!formatted.test(value)) {
             return;
+        }
+        if (NUMBER_IN_CHOICE.matcher(value).find()) {
+            problems.add(tag + ": " + key + " formats a number inside a choice ({0,number,#}): Java 21's"
+                    + " ChoiceFormat reads its # as a limit and refuses the pattern; write {0} there");
         }
         if (LONE_APOSTROPHE.matcher(value).find()) {
             problems.add(tag + ": " + key + " has an apostrophe MessageFormat would drop (write ’ or '')");
