@@ -51,8 +51,9 @@ public final class MainWindow {
 
         Button helpdesk = new Button(text.get("header.helpdesk"));
         helpdesk.setId("openHelpdesk");
+        // No accessible text of its own: a screen reader would read the mnemonic's underscore; the
+        // label, its mnemonic taken out, is what JavaFX gives it.
         helpdesk.setMnemonicParsing(true);
-        helpdesk.setAccessibleText(text.get("header.helpdesk"));
         ViewBindings.shownWhen(helpdesk, Bindings.createBooleanBinding(() -> context.session().get() != null
                 && context.session().get().user().role().isStaff(), context.session()));
         helpdesk.disableProperty().bind(navigator.currentProperty().isEqualTo(Screen.HELPDESK));
@@ -60,7 +61,6 @@ public final class MainWindow {
         Button account = new Button(text.get("header.account"));
         account.setId("openAccount");
         account.setMnemonicParsing(true);
-        account.setAccessibleText(text.get("header.account"));
         ViewBindings.shownWhen(account, Bindings.isNotNull(context.session()));
         account.disableProperty().bind(navigator.currentProperty().isEqualTo(Screen.ACCOUNT));
         account.setOnAction(e -> navigator.show(Screen.ACCOUNT));
