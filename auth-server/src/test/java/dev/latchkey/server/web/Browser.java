@@ -15,8 +15,9 @@ import org.openqa.selenium.chrome.ChromeOptions;
 /**
  * Debian's headless Chromium driven through its chromedriver. On a developer's machine without them
  * the browser tests are skipped; in CI ({@code CI=true}, where {@code .ci/run} installs them) they run.
+ * Public for the desktop's tests and its email screenshots (auth-server's test-jar).
  */
-final class Browser {
+public final class Browser {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
@@ -24,7 +25,7 @@ final class Browser {
     }
 
     /** With {@code language} ("de", ...) as the browser's language. */
-    static ChromeDriver start(Path profile, String language) {
+    public static ChromeDriver start(Path profile, String language) {
         boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
         assumeTrue(installed || "true".equals(System.getenv("CI")),
                 "Chromium and chromedriver are not installed (apt-get install chromium chromium-driver)");

@@ -15,36 +15,39 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** For tests of a page in a real headless Chromium: a fresh browser profile per test, waits, screenshots. */
-abstract class PageInBrowser {
+/**
+ * For tests of a page in a real headless Chromium: a fresh browser profile per test, waits, screenshots.
+ * Public, with protected members, for the desktop's end-to-end tests (auth-server's test-jar).
+ */
+public abstract class PageInBrowser {
     @TempDir
-    static Path dir;
-    ChromeDriver browser;
+    protected static Path dir;
+    protected ChromeDriver browser;
 
     @BeforeEach
-    void openBrowser() throws Exception {
+    protected void openBrowser() throws Exception {
         browser = Browser.start(Files.createTempDirectory(dir, "profile"), language());
     }
 
     /** The browser's language: English unless a test asks for another, whatever the machine's. */
-    String language() {
+    protected String language() {
         return "en";
     }
 
     @AfterEach
-    void closeBrowser() {
+    protected void closeBrowser() {
         if (browser != null) {
             browser.quit();
         }
     }
 
-    WebElement shown(String id) {
+    protected WebElement shown(String id) {
         return new WebDriverWait(browser, Duration.ofSeconds(15))
                 .until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
     }
 
     /** Saves what the browser shows to {@code target/screenshots}, for the README. */
-    void screenshot(String name) throws IOException {
+    protected void screenshot(String name) throws IOException {
         Path folder = Files.createDirectories(Path.of("target", "screenshots"));
         Files.write(folder.resolve(name), browser.getScreenshotAs(OutputType.BYTES));
     }

@@ -47,7 +47,7 @@ class ResetPageLanguageBrowserTest extends PageInBrowser {
     }
 
     @Override
-    String language() {
+    protected String language() {
         return language;
     }
 
