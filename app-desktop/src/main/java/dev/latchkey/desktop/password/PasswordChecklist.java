@@ -65,10 +65,11 @@ public final class PasswordChecklist extends VBox {
         label.textProperty().bind(Bindings.createStringBinding(() -> switch (state.getValue()) {
             case MET -> "\u2713  " + requirement;
             case UNMET -> "\u2717  " + requirement;
-            case CHECKED_ON_SUBMIT -> "\u2022  " + requirement + " " + text.get("password.checkedOnSubmit");
+            case CHECKED_ON_SUBMIT -> text.get("password.rule.later", "\u2022  " + requirement);
         }, state));
         label.accessibleTextProperty().bind(Bindings.createStringBinding(
-                () -> requirement + ": " + text.get("password.state." + state.getValue().name()), state));
+                () -> text.get("password.rule.state", requirement, text.get("password.state." + state.getValue().name())),
+                state));
         state.addListener((obs, old, now) -> style(label, now));
         style(label, state.getValue());
         return label;

@@ -25,6 +25,7 @@ class BundlesTest {
             "common.facts", "only a separator between two facts",
             "helpdesk.audit.ip", "IP, the abbreviation every language uses",
             "helpdesk.case.ip", "IP, the abbreviation every language uses",
+            "password.rule.state", "only a rule and its state, joined by punctuation",
             "de/helpdesk.cases.status", "German says Status too",
             "de/helpdesk.case.status", "German says Status too");
 
