@@ -87,12 +87,13 @@ public final class ResetLetters implements LetterWriter {
                 if (user.get().role().isStaff()) {
                     signals.staffReset(user.get(), job.clientIp());
                 }
-                yield tokenLetter(db, job, user.get(), words, "reset", words.get("mail.reset.why"));
+                yield tokenLetter(db, job, user.get(), words, "reset", words.get("mail.reset.why"),
+                        words.get("mail.reset.ignore"));
             }
             case HELPDESK_RESET -> tokenLetter(db, job, user.get(), words, "reset",
-                    words.get("mail.helpdeskReset.why", job.actor()));
+                    words.get("mail.helpdeskReset.why", job.actor()), words.get("mail.helpdeskReset.ignore"));
             case INVITATION -> tokenLetter(db, job, user.get(), words, "invite",
-                    words.get("mail.invite.why", job.actor()));
+                    words.get("mail.invite.why", job.actor()), words.get("mail.invite.ignore"));
             case PASSWORD_CHANGED -> changed(db, job, user.get(), words);
         });
     }
@@ -129,7 +130,8 @@ public final class ResetLetters implements LetterWriter {
      * A reset or an invitation ({@code kind}: the {@code mail.<kind>.} keys): the link, the code alone
      * on its line for pasting, until when they work, and the "Not you?" link.
      */
-    private Letter tokenLetter(DbExecute db, MailJob job, User user, Words words, String kind, String why) {
+    private Letter tokenLetter(DbExecute db, MailJob job, User user, Words words, String kind, String why,
+                               String ignore) {
         boolean invite = kind.equals("invite");
         Duration ttl = invite ? inviteTtl : resetTtl;
         String token = issue(db, job, user, invite ? ResetTokens.Purpose.INVITE : ResetTokens.Purpose.RESET, ttl);
@@ -145,7 +147,7 @@ public final class ResetLetters implements LetterWriter {
                 words.get("mail.orPasteCode"), "",
                 token, "",
                 words.get("mail.worksUntil", until), "",
-                words.get("mail." + kind + ".ignore"), "",
+                ignore, "",
                 words.get("mail.notYou") + " " + words.get("mail.notYou.reset"),
                 reportLink(report), "");
         String html = words.html(
@@ -155,7 +157,7 @@ public final class ResetLetters implements LetterWriter {
                 + words.p(escape(words.get("mail.orPasteCode")))
                 + words.p(words.code(token))
                 + words.p(escape(words.get("mail.worksUntil", until)))
-                + words.p(escape(words.get("mail." + kind + ".ignore")))
+                + words.p(escape(ignore))
                 + words.p(escape(words.get("mail.notYou")) + " "
                         + words.link(reportLink(report), escape(words.get("mail.notYou.reset")))));
         return new Letter(user.email(), words.get("mail." + kind + ".subject"), text, html, List.of(token, report));

@@ -111,7 +111,11 @@ class LanguageTest {
             assertThat(server.post("/api/v1/helpdesk/users/" + id + "/password-reset", "{\"reason\":\"phone call\"}",
                     "127.0.0.1", server.signIn(staff, PASSWORD)).status()).isEqualTo(202);
             server.flushMail();
-            assertThat(server.messagesTo(email).get(2).getSubject()).isEqualTo(Texts.get(FRENCH, "mail.reset.subject"));
+            MimeMessage fromHelpdesk = server.messagesTo(email).get(2);
+            assertThat(fromHelpdesk.getSubject()).isEqualTo(Texts.get(FRENCH, "mail.reset.subject"));
+            // The owner did not ask for this one: it says so, not "if you did not ask".
+            assertThat(Mail.text(fromHelpdesk)).contains(Texts.get(FRENCH, "mail.helpdeskReset.ignore"))
+                    .doesNotContain(Texts.get(FRENCH, "mail.reset.ignore"));
         }
     }
 
