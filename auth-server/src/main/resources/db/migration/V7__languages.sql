@@ -4,7 +4,7 @@
 ALTER TABLE app_user ADD COLUMN language_tag VARCHAR(16);
 ALTER TABLE app_user ADD COLUMN time_zone VARCHAR(64);
 
--- What the client that asked for the email said of its reader; the sender, which looks the address
--- up off the request path, moves it onto the account.
+-- What the client that asked for a reset said of its reader: the language of that one email. It is
+-- never stored on the account (anyone may ask for a reset).
 ALTER TABLE mail_job ADD COLUMN language_tag VARCHAR(16);
 ALTER TABLE mail_job ADD COLUMN time_zone VARCHAR(64);

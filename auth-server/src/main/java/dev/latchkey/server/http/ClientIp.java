@@ -6,6 +6,7 @@ import java.net.SocketAddress;
 import java.util.List;
 import java.util.stream.Stream;
 
+import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
 
@@ -15,6 +16,8 @@ import io.helidon.webserver.http.ServerRequest;
  * skipping the trusted proxies it names.
  */
 public final class ClientIp {
+    /** RFC 7239's header: Latchkey reads X-Forwarded-For, but a request carrying this one was forwarded too. */
+    private static final HeaderName FORWARDED = HeaderNames.create("Forwarded");
     private final List<IpRange> trustedProxies;
 
     public ClientIp(List<String> trustedProxies) {
@@ -36,6 +39,24 @@ public final class ClientIp {
             }
         }
         return peer;
+    }
+
+    /**
+     * Whether the request comes from this machine itself: from a loopback socket, and, if forwarded at
+     * all, only through loopback hops. Not {@code isLoopback(of(request))}: a trusted proxy range
+     * could then claim 127.0.0.1 in X-Forwarded-For, and a proxy on this machine left out of
+     * {@code auth.trusted-proxies} would pass every client's request off as local.
+     */
+    public boolean isThisMachine(ServerRequest request) {
+        return isThisMachine(peerAddress(request.remotePeer().address()),
+                request.headers().all(HeaderNames.X_FORWARDED_FOR, List::of),
+                request.headers().contains(FORWARDED));
+    }
+
+    static boolean isThisMachine(String peer, List<String> forwardedFor, boolean forwarded) {
+        return isLoopback(peer) && !forwarded && forwardedFor.stream()
+                .flatMap(value -> Stream.of(value.split(",")))
+                .allMatch(hop -> isLoopback(hop.strip()));
     }
 
     /** Whether {@code ip} (as {@link #of} returns it) is this machine. */

@@ -8,7 +8,8 @@ import io.helidon.webserver.http.RoutingRequest;
 import io.helidon.webserver.http.RoutingResponse;
 
 /**
- * The observe endpoints are for the machine's own operators.
+ * The observe endpoints are for the machine's own operators: "on loopback" below means
+ * {@link ClientIp#isThisMachine}, from a loopback socket and forwarded, if at all, only by loopback.
  * <ul>
  * <li>Health details (which checks run, the database's name and errors): a caller that is not on
  * loopback gets only the status, 204 when up and 503 when not, as Helidon answers with details off,
@@ -41,7 +42,7 @@ public final class ObserveAccess implements Filter {
         boolean health = under(path, HEALTH);
         boolean metrics = under(path, METRICS);
         if (!(health && !healthDetailsForAll || metrics && !metricsForAll)
-                || ClientIp.isLoopback(clientIp.of(request))) {
+                || clientIp.isThisMachine(request)) {
             chain.proceed();
             return;
         }

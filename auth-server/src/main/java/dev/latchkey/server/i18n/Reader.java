@@ -50,7 +50,10 @@ public record Reader(Locale language, Optional<ZoneId> timeZone) {
         return timeZone.map(ZoneId::getId).orElse(null);
     }
 
-    /** A moment as this reader reads it: "Sunday 22 November 2026, 23:45 CET", in UTC when the zone is unknown. */
+    /**
+     * A moment as this reader reads it, "Sunday, November 22, 2026, 11:45 PM CET" in English, in UTC
+     * (and saying so) when the zone is unknown.
+     */
     public String when(Instant instant) {
         DateTimeFormatter format = new DateTimeFormatterBuilder()
                 .appendLocalized(FormatStyle.FULL, FormatStyle.SHORT)

@@ -75,11 +75,11 @@ public final class ResetLetters implements LetterWriter {
                     null, job.clientIp(), "Account held after a report; nothing sent").withMailJob(job.id()));
             return Optional.empty();
         }
-        // A reset is written in the language of the client that asked for it (its zone, else the
-        // account's). Only a sign-in or a completed reset, which prove the account, change the account's.
+        // A reset is written in the language of the client that asked for it, with times in the
+        // account's zone: anyone can ask, so the asker chooses neither the account's language (only a
+        // sign-in or a completed reset, which prove the account, change it) nor the zone shown.
         Reader reader = job.reader()
-                .map(asked -> asked.timeZone().isPresent() ? asked
-                        : new Reader(asked.language(), user.get().reader().timeZone()))
+                .map(asked -> new Reader(asked.language(), user.get().reader().timeZone()))
                 .orElse(user.get().reader());
         Words words = new Words(reader);
         return Optional.of(switch (job.kind()) {

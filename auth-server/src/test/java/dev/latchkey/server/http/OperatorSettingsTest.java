@@ -73,4 +73,17 @@ class OperatorSettingsTest {
             assertThat(remote.body()).contains("UP");
         }
     }
+
+    @Test
+    void observeWhenForwardedOrNotFromLoopbackThenNotThisMachine() {
+        assertThat(ClientIp.isThisMachine("127.0.0.1", List.of(), false)).isTrue();
+        assertThat(ClientIp.isThisMachine("::1", List.of("127.0.0.1"), false)).isTrue();
+        // A host in a trusted proxy range claiming to forward for 127.0.0.1 is still that host.
+        assertThat(ClientIp.isThisMachine("10.0.0.5", List.of("127.0.0.1"), false)).isFalse();
+        // A proxy on this machine forwarding a stranger, trusted or not.
+        assertThat(ClientIp.isThisMachine("127.0.0.1", List.of("203.0.113.9"), false)).isFalse();
+        assertThat(ClientIp.isThisMachine("127.0.0.1", List.of("127.0.0.1, 203.0.113.9"), false)).isFalse();
+        assertThat(ClientIp.isThisMachine("127.0.0.1", List.of("localhost"), false)).isFalse();
+        assertThat(ClientIp.isThisMachine("127.0.0.1", List.of(), true)).isFalse();
+    }
 }

@@ -47,11 +47,14 @@ class LanguageTest {
     }
 
     @Test
-    void resetWhenAskedInGermanThenGermanEmailWithBerlinTime() throws Exception {
+    void resetWhenAskedInGermanThenGermanEmailWithTheAccountsZoneNotTheAskers() throws Exception {
         try (TestServer server = TestServer.start(dir)) {
             String email = server.newUser("anna", PASSWORD);
+            // The owner signed in once from Berlin (in French): that is the account's zone.
+            server.send(json(server, "/api/v1/sessions", "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD
+                    + "\"}").header("Accept-Language", "fr").header("X-Time-Zone", "Europe/Berlin"));
             Response asked = server.send(json(server, "/api/v1/password-resets", "{\"email\":\"" + email + "\"}")
-                    .header("Accept-Language", "de-DE,de;q=0.9,en;q=0.5").header("X-Time-Zone", "Europe/Berlin"));
+                    .header("Accept-Language", "de-DE,de;q=0.9,en;q=0.5").header("X-Time-Zone", "Asia/Tokyo"));
             server.flushMail();
 
             assertThat(asked.status()).isEqualTo(202);
@@ -64,6 +67,31 @@ class LanguageTest {
                     Texts.get(GERMAN, "mail.greeting", email.substring(0, email.indexOf('@'))));
             assertThat(Mail.html(message)).contains("<html lang=\"de\">");
         }
+    }
+
+    @Test
+    void requestWhenKnownOrUnknownAddressThenTheSameAnswerInEveryLanguageAndZone() {
+        try (TestServer server = TestServer.start(dir)) {
+            String email = server.newUser("enum", PASSWORD);
+            int n = 0;
+            for (Locale language : Languages.SUPPORTED) {
+                for (String zone : new String[] {null, "Europe/Berlin", "Not/A_Zone"}) {
+                    Response known = server.send(withZone(json(server, "/api/v1/password-resets",
+                            "{\"email\":\"" + email + "\"}").header("Accept-Language", language.toLanguageTag()), zone));
+                    Response unknown = server.send(withZone(json(server, "/api/v1/password-resets",
+                            "{\"email\":\"nobody-" + n++ + "@example.com\"}")
+                            .header("Accept-Language", language.toLanguageTag()), zone));
+                    assertThat(known.status()).isEqualTo(unknown.status()).isEqualTo(202);
+                    assertThat(known.body()).isEqualTo(unknown.body());
+                    assertThat(known.headersWithoutDate()).isEqualTo(unknown.headersWithoutDate());
+                }
+                server.clock.advance(Duration.ofMinutes(16)); // past the address's and the IP's 15-minute windows
+            }
+        }
+    }
+
+    private static HttpRequest.Builder withZone(HttpRequest.Builder request, String zone) {
+        return zone == null ? request : request.header("X-Time-Zone", zone);
     }
 
     @Test
