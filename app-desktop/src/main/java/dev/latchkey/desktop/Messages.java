@@ -21,9 +21,6 @@ import dev.latchkey.i18n.Languages;
 public final class Messages {
     public static final String BUNDLE = "dev.latchkey.desktop.messages";
     // Without this, a language with no file would fall back to the system's language, not to English.
-    private static final ResourceBundle.Control NO_SYSTEM_FALLBACK =
-            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
-
     private static final Pattern BIDI_MARKS = Pattern.compile("[\u200E\u200F\u061C]");
 
     private final ResourceBundle bundle;
@@ -40,7 +37,7 @@ public final class Messages {
     /** The strings of an offered language: {@code language} itself if offered, else English. */
     public static Messages load(Locale language) {
         Locale offered = LanguageNames.supported(language);
-        return new Messages(ResourceBundle.getBundle(BUNDLE, offered, NO_SYSTEM_FALLBACK), offered);
+        return new Messages(Languages.bundle(BUNDLE, offered, Messages.class.getClassLoader()), offered);
     }
 
     public ResourceBundle bundle() {
