@@ -81,38 +81,46 @@ public final class ScreenshotTour {
             fill("#email", "ada@example.com");
             shoot(out, "1-sign-in.png");
 
-            click("#forgotPassword");
-            waitFor(() -> navigator.currentProperty().get() == Screen.FORGOT);
-            fill("#email", "ada@example.com");
-            click("#sendCode");
-            waitFor(() -> !text("#confirmation").isEmpty());
-            shoot(out, "2-forgot.png");
-
-            click("#openMailbox");
-            waitFor(() -> !text("#code").isEmpty());
-            String code = text("#code");
-            shoot(out, "3-mailbox.png");
-
-            click("#back");
-            click("#haveCode");
-            waitFor(() -> navigator.currentProperty().get() == Screen.TOKEN);
-            fill("#code", code);
-            click("#verify");
-            waitFor(() -> visible("#verified"));
-            shoot(out, "4-code.png");
-
-            click("#proceed");
-            waitFor(() -> navigator.currentProperty().get() == Screen.NEW_PASSWORD);
-            fill("#newPassword", "marble canyon whist");
-            fill("#confirmPassword", "marble canyon");
-            shoot(out, "5-new-password.png");
-
-            fill("#newPassword", DesktopFixture.NEW_PASSWORD);
-            fill("#confirmPassword", DesktopFixture.NEW_PASSWORD);
-            click("#setPassword");
-            waitFor(() -> navigator.currentProperty().get() == Screen.DONE);
-            shoot(out, "6-done.png");
+            resetJourney(out, "2-forgot.png", "3-mailbox.png", "4-code.png", "5-new-password.png", "6-done.png");
         }
+    }
+
+    /**
+     * From the sign-in screen, ada@example.com's reset: forgot (sent), mailbox, code (verified), new
+     * password (half typed) and done, a picture of each named by {@code names} in that order.
+     */
+    private static void resetJourney(Path out, String... names) throws Exception {
+        click("#forgotPassword");
+        waitFor(() -> navigator.currentProperty().get() == Screen.FORGOT);
+        fill("#email", "ada@example.com");
+        click("#sendCode");
+        waitFor(() -> !text("#confirmation").isEmpty());
+        shoot(out, names[0]);
+
+        click("#openMailbox");
+        waitFor(() -> !text("#code").isEmpty());
+        String code = text("#code");
+        shoot(out, names[1]);
+
+        click("#back");
+        click("#haveCode");
+        waitFor(() -> navigator.currentProperty().get() == Screen.TOKEN);
+        fill("#code", code);
+        click("#verify");
+        waitFor(() -> visible("#verified"));
+        shoot(out, names[2]);
+
+        click("#proceed");
+        waitFor(() -> navigator.currentProperty().get() == Screen.NEW_PASSWORD);
+        fill("#newPassword", "marble canyon whist");
+        fill("#confirmPassword", "marble canyon");
+        shoot(out, names[3]);
+
+        fill("#newPassword", DesktopFixture.NEW_PASSWORD);
+        fill("#confirmPassword", DesktopFixture.NEW_PASSWORD);
+        click("#setPassword");
+        waitFor(() -> navigator.currentProperty().get() == Screen.DONE);
+        shoot(out, names[4]);
     }
 
     /** The app in a window of its own (the last one closed), as a person at a 980 x 800 window sees it. */
@@ -148,36 +156,8 @@ public final class ScreenshotTour {
             waitFor(() -> navigator.currentProperty().get() == Screen.SIGN_IN);
             shoot(out, "2-sign-in.png");
 
-            click("#forgotPassword");
-            waitFor(() -> navigator.currentProperty().get() == Screen.FORGOT);
-            click("#sendCode");
-            waitFor(() -> !text("#confirmation").isEmpty());
-            shoot(out, "3-reset-requested.png");
-
-            click("#openMailbox");
-            waitFor(() -> !text("#code").isEmpty());
-            String code = text("#code");
-            shoot(out, "4-local-mailbox.png");
-
-            click("#back");
-            click("#haveCode");
-            waitFor(() -> navigator.currentProperty().get() == Screen.TOKEN);
-            fill("#code", code);
-            click("#verify");
-            waitFor(() -> visible("#verified"));
-            shoot(out, "5-code-verified.png");
-
-            click("#proceed");
-            waitFor(() -> navigator.currentProperty().get() == Screen.NEW_PASSWORD);
-            fill("#newPassword", "marble canyon whist");
-            fill("#confirmPassword", "marble canyon");
-            shoot(out, "6-new-password.png");
-
-            fill("#newPassword", DesktopFixture.NEW_PASSWORD);
-            fill("#confirmPassword", DesktopFixture.NEW_PASSWORD);
-            click("#setPassword");
-            waitFor(() -> navigator.currentProperty().get() == Screen.DONE);
-            shoot(out, "7-done.png");
+            resetJourney(out, "3-reset-requested.png", "4-local-mailbox.png", "5-code-verified.png",
+                    "6-new-password.png", "7-done.png");
 
             // Grace did not change her password: she pastes the email's "Not you?" link into the code screen.
             fixture.addUser("grace@example.com");
