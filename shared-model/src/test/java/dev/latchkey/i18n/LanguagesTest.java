@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.latchkey.password.PasswordPolicy;
 import dev.latchkey.password.PasswordRule;
+import dev.latchkey.password.StrengthWords;
 
 class LanguagesTest {
     @Test
@@ -54,5 +55,13 @@ class LanguagesTest {
         assertThat(BundleAudit.placeholders("Cases{0,choice,0#|0< ({0} open)}")).containsExactly("0", "0,choice");
         assertThat(BundleAudit.placeholders("l''adresse {0}")).containsExactly("0");
         assertThat(BundleAudit.placeholders("l'adresse {0}")).as("a lone apostrophe quotes the rest away").isEmpty();
+    }
+
+    @Test
+    void strengthWordsWhenScoredThenInTheReadersLanguage() {
+        assertThat(StrengthWords.none(Locale.ENGLISH)).isEqualTo("Strength");
+        assertThat(StrengthWords.of(0, Locale.ENGLISH)).isEqualTo("Strength: very weak");
+        assertThat(StrengthWords.of(9, Locale.ENGLISH)).isEqualTo("Strength: very strong");
+        assertThat(StrengthWords.of(4, Locale.GERMAN)).isNotEqualTo(StrengthWords.of(4, Locale.ENGLISH));
     }
 }

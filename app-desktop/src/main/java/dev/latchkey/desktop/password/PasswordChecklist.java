@@ -12,6 +12,7 @@ import javafx.scene.layout.VBox;
 
 import dev.latchkey.desktop.Messages;
 import dev.latchkey.password.PasswordRule;
+import dev.latchkey.password.StrengthWords;
 
 /**
  * The live checklist and strength meter under a new-password field. Every line carries its state in
@@ -35,8 +36,8 @@ public final class PasswordChecklist extends VBox {
         Label strength = new Label();
         strength.setId("strengthLabel");
         strength.textProperty().bind(Bindings.createStringBinding(
-                () -> feedback.passwordProperty().get().isEmpty() ? text.get("strength.none")
-                        : text.get("strength." + feedback.scoreProperty().get()),
+                () -> feedback.passwordProperty().get().isEmpty() ? StrengthWords.none(text.locale())
+                        : StrengthWords.of(feedback.scoreProperty().get(), text.locale()),
                 feedback.scoreProperty(), feedback.passwordProperty()));
         feedback.scoreProperty().addListener((obs, old, now) -> level(meter, now.intValue()));
         level(meter, feedback.scoreProperty().get());
