@@ -22,9 +22,8 @@ import dev.latchkey.i18n.Languages;
  * reset request's mail job, as tags: a supported language tag and an IANA zone id.
  */
 public record Reader(Locale language, Optional<ZoneId> timeZone) {
-    /** The desktop sends its machine's zone, so that expiry times in emails read as local times. */
-    public static final HeaderName TIME_ZONE = HeaderNames.create("X-Time-Zone");
-    public static final Reader DEFAULT = new Reader(Languages.ENGLISH, Optional.empty());
+    /** The desktop sends its machine's zone, so that times in the account's emails read as local times. */
+    private static final HeaderName TIME_ZONE = HeaderNames.create("X-Time-Zone");
     private static final int MAX_ZONE = 64;
     /** Not ZoneOffset.UTC, whose short name is "Z": readers are told "UTC". */
     private static final ZoneId UTC = ZoneId.of("UTC");
