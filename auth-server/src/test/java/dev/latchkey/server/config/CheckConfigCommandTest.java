@@ -99,6 +99,23 @@ class CheckConfigCommandTest {
     }
 
     @Test
+    void checkWhenFileIsNotYamlThenOneWithoutEchoingItsSecrets() throws IOException {
+        Path file = write("""
+                server:
+                  tls:
+                    private-key:
+                      keystore:
+                        passphrase: "hunter2-secret"
+                   resource: [unclosed
+                auth: {{{
+                """);
+
+        assertThat(check(file)).isEqualTo(1);
+        assertThat(err()).isNotBlank().doesNotContain("hunter2-secret").doesNotContain("\tat ");
+        assertThat(out()).isEmpty();
+    }
+
+    @Test
     void checkWhenMisspeltKeyThenWarnsAndStillZero() throws IOException {
         Path file = write("""
                 auth:

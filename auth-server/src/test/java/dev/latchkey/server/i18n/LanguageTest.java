@@ -20,6 +20,7 @@ import dev.latchkey.i18n.BundleAudit;
 import dev.latchkey.i18n.Languages;
 import dev.latchkey.password.PasswordPolicy;
 import dev.latchkey.password.PasswordRule;
+import dev.latchkey.server.support.LogCapture;
 import dev.latchkey.server.support.Mail;
 import dev.latchkey.server.support.TestServer;
 import dev.latchkey.server.support.TestServer.Response;
@@ -182,6 +183,64 @@ class LanguageTest {
                     .isEqualTo(Texts.get(Locale.forLanguageTag("es"), "mail.invite.subject"));
             assertThat(refused.status()).isEqualTo(400);
             assertThat(refused.json().get("message").asText()).contains("en, de, fr, es, ar");
+        }
+    }
+
+    @Test
+    void headersWhenHostileThenEnglishAndUtcNoFailureNothingEchoedOrLogged() throws Exception {
+        String[] languages = {"x".repeat(5_000), "de;q=banana,,,;;", "' OR 1=1 --", "ar;q=2,de;q=-1", "*"};
+        String[] zones = {"Z".repeat(5_000), "../../etc/passwd", "'; DROP TABLE app_user; --", "Europe/Berlin%0d%0aX-Forged: 1",
+                "GMT+99"};
+        try (TestServer server = TestServer.start(dir); LogCapture log = new LogCapture()) {
+            String email = server.newUser("hostile", PASSWORD);
+            for (int i = 0; i < languages.length; i++) {
+                Response asked = server.send(json(server, "/api/v1/password-resets", "{\"email\":\"" + email + "\"}")
+                        .header("Accept-Language", languages[i]).header("X-Time-Zone", zones[i]));
+                Response signIn = server.send(json(server, "/api/v1/sessions",
+                        "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}")
+                        .header("Accept-Language", languages[i]).header("X-Time-Zone", zones[i]));
+                assertThat(asked.status()).isEqualTo(202);
+                assertThat(asked.json().get("message").asText())
+                        .isEqualTo(Texts.get(Locale.ENGLISH, "api.reset.accepted", 30));
+                assertThat(signIn.status()).isEqualTo(201);
+                assertThat(asked.body() + signIn.body()).doesNotContain(languages[i]).doesNotContain(zones[i]);
+                server.clock.advance(Duration.ofMinutes(16));
+            }
+            server.flushMail();
+
+            // The account took none of it: English, and times in UTC saying so.
+            for (MimeMessage message : server.messagesTo(email)) {
+                assertThat(message.getSubject()).isEqualTo(Texts.get(Locale.ENGLISH, "mail.reset.subject"));
+                assertThat(Mail.text(message)).contains("UTC");
+            }
+            for (String hostile : languages) {
+                assertThat(log.text()).doesNotContain(hostile);
+            }
+            for (String hostile : zones) {
+                assertThat(log.text()).doesNotContain(hostile);
+            }
+        }
+    }
+
+    @Test
+    void inviteWhenLanguageHostileThen400InTheErrorShape() throws Exception {
+        try (TestServer server = TestServer.start(dir)) {
+            server.addUser("admin@example.com", PASSWORD, Role.ADMIN);
+            String session = server.signIn("admin@example.com", PASSWORD);
+            String[] values = {"5", "true", "[\"de\"]", "{}", "\"de' OR '1'='1\"", "\"" + "de".repeat(5_000) + "\"",
+                    "\"\\u0000de\"", "\"\"", "\"DE\""};
+            int n = 0;
+            for (String value : values) {
+                Response answer = server.post("/api/v1/helpdesk/users", "{\"email\":\"x" + n++ + "@example.com\","
+                        + "\"displayName\":\"X\",\"role\":\"USER\",\"language\":" + value + "}", "127.0.0.1", session);
+                if (value.equals("\"DE\"")) {
+                    assertThat(answer.status()).as("tags are case-insensitive").isEqualTo(201);
+                    continue;
+                }
+                assertThat(answer.status()).as(value).isEqualTo(400);
+                assertThat(answer.json().get("error").asText()).isEqualTo("invalid_request");
+                assertThat(answer.json().get("message").asText()).contains("language");
+            }
         }
     }
 
