@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
@@ -50,6 +51,20 @@ class AppOptionsTest {
         assertThat(preference.choose(Optional.empty(), Locale.GERMANY)).isEqualTo(Locale.FRENCH);
         assertThat(preference.choose(AppOptions.parse("--lang", "ar").lang(), Locale.GERMANY))
                 .isEqualTo(Locale.forLanguageTag("ar"));
+    }
+
+    @Test
+    void rememberedChoiceWhenFileIsHostileThenTheSystemsLanguage(@TempDir Path dataDir) throws Exception {
+        Path file = dataDir.resolve("desktop.properties");
+        for (String content : new String[] {"language=not a tag", "language=" + "x".repeat(100_000),
+                "\u0000\u00ff\ufffd=garbage", "language=../../etc/passwd", "language"}) {
+            Files.writeString(file, content);
+            assertThat(new LanguagePreference(dataDir).choose(Optional.empty(), Locale.GERMANY))
+                    .as(content.length() > 40 ? content.substring(0, 40) : content).isEqualTo(Locale.GERMAN);
+        }
+        Files.delete(file);
+        Files.createDirectory(file); // not even a file
+        assertThat(new LanguagePreference(dataDir).choose(Optional.empty(), Locale.GERMANY)).isEqualTo(Locale.GERMAN);
     }
 
     @Test
