@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,17 +16,11 @@ import dev.latchkey.server.support.TestServer;
 
 /** {@code --server https://...}: the certificate is checked, against a private authority with {@code --ca-cert}. */
 class ServerTrustTest {
-    @TempDir
-    static Path certs;
-    static TestCertificate certificate;
+    private final TestCertificate certificate = TestCertificate.shared();
 
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void makeCertificate() {
-        certificate = TestCertificate.create(certs);
-    }
 
     @Test
     void clientWhenCaCertGivenThenTalksToTheServerOverHttps() throws Exception {

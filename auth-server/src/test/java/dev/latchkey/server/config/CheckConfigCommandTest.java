@@ -27,7 +27,7 @@ class CheckConfigCommandTest {
 
     @Test
     void checkWhenGoodFileWithTlsThenZeroAndSaysWhatItWouldServe() throws IOException {
-        TestCertificate certificate = TestCertificate.create(dir);
+        TestCertificate certificate = TestCertificate.shared();
         Path data = dir.resolve("data");
         Path file = write("""
                 server:
@@ -82,7 +82,7 @@ class CheckConfigCommandTest {
 
     @Test
     void checkWhenKeyStorePassphraseWrongThenOne() throws IOException {
-        TestCertificate certificate = TestCertificate.create(dir);
+        TestCertificate certificate = TestCertificate.shared();
         Path file = write("""
                 server:
                   tls:

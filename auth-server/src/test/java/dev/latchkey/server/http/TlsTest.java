@@ -13,7 +13,6 @@ import java.time.Duration;
 
 import javax.net.ssl.SSLHandshakeException;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,17 +25,11 @@ class TlsTest {
     private static final String PASSWORD = "velvet tractor orbits quietly";
     private static final String NEW_PASSWORD = "copper lantern drifts at noon";
 
-    @TempDir
-    static Path certs;
-    static TestCertificate certificate;
+    private final TestCertificate certificate = TestCertificate.shared();
 
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void makeCertificate() {
-        certificate = TestCertificate.create(certs);
-    }
 
     @Test
     void resetWhenServedOverTlsThenCompletesOverHttpsWithHttpsLinksAndHsts() throws Exception {

@@ -21,10 +21,29 @@ import javax.net.ssl.TrustManagerFactory;
  */
 public record TestCertificate(Path keyStore, String password, Path pem) {
     private static final String ALIAS = "latchkey";
+    private static TestCertificate shared;
 
-    public static TestCertificate create(Path dir) {
+    /** The one certificate of this JVM's tests: keytool takes a second or two, and any test may use it. */
+    public static synchronized TestCertificate shared() {
+        if (shared == null) {
+            shared = create();
+        }
+        return shared;
+    }
+
+    private static TestCertificate create() {
+        Path dir;
+        try {
+            dir = Files.createTempDirectory("latchkey-tls");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
         Path keyStore = dir.resolve("server.p12");
         Path pem = dir.resolve("server.pem");
+        // Deleted at exit in the reverse order: the files, then their folder.
+        for (Path path : new Path[] {dir, keyStore, pem}) {
+            path.toFile().deleteOnExit();
+        }
         String password = "test-store-password";
         keytool("-genkeypair", "-alias", ALIAS, "-keyalg", "EC", "-groupname", "secp256r1",
                 "-dname", "CN=latchkey-test", "-ext", "SAN=ip:127.0.0.1,dns:localhost", "-validity", "2",
