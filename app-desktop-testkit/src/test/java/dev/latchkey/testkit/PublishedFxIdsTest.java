@@ -28,21 +28,11 @@ import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.stage.Stage;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
-import dev.latchkey.api.Role;
-import dev.latchkey.desktop.AppContext;
 import dev.latchkey.desktop.navigation.Screen;
-import dev.latchkey.desktop.support.DesktopFixture;
-import dev.latchkey.desktop.task.FxBackgroundRunner;
 import dev.latchkey.testkit.selector.Area;
 import dev.latchkey.testkit.selector.FxId;
 
@@ -50,8 +40,7 @@ import dev.latchkey.testkit.selector.FxId;
  * Pins the published fx:ids ({@link FxId}): the app may not gain or lose one unnoticed, and
  * docs/automation.md lists exactly them. Renaming an id means changing FxId and the docs with it.
  */
-@ExtendWith(ApplicationExtension.class)
-class PublishedFxIdsTest {
+class PublishedFxIdsTest extends SharedAppUiTest {
     private static final Path DESKTOP = Path.of("..", "app-desktop", "src", "main");
     private static final Path FXML_ROOT = DESKTOP.resolve("resources/dev/latchkey/desktop");
     private static final Path JAVA_ROOT = DESKTOP.resolve("java/dev/latchkey/desktop");
@@ -61,27 +50,9 @@ class PublishedFxIdsTest {
     private static final String BEGIN = "<!-- fx-ids:begin -->";
     private static final String END = "<!-- fx-ids:end -->";
 
-    @TempDir
-    static Path dir;
-    static DesktopFixture fixture;
-    LatchkeyWindow window;
-
-    @BeforeAll
-    static void startServer() {
-        fixture = new DesktopFixture(dir);
-        fixture.addUser("admin@example.com", Role.ADMIN);
-    }
-
-    @AfterAll
-    static void stopServer() {
-        fixture.close();
-    }
-
-    @Start
-    void start(Stage stage) throws Exception {
-        AppContext context = fixture.context(new FxBackgroundRunner());
-        context.session().set(fixture.client.signIn("admin@example.com", DesktopFixture.PASSWORD));
-        window = LatchkeyWindow.open(stage, context, Screen.SIGN_IN);
+    @Override
+    protected LatchkeyWindow open(Stage stage) {
+        return openAsAdministrator(stage);
     }
 
     @Test

@@ -2,7 +2,6 @@ package dev.latchkey.desktop.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,45 +16,17 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextInputControl;
 import javafx.stage.Stage;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
-import dev.latchkey.api.Role;
-import dev.latchkey.desktop.AppContext;
 import dev.latchkey.desktop.navigation.Screen;
-import dev.latchkey.desktop.support.DesktopFixture;
-import dev.latchkey.desktop.task.FxBackgroundRunner;
 import dev.latchkey.testkit.LatchkeyWindow;
+import dev.latchkey.testkit.SharedAppUiTest;
 
 /** Every interactive control of every screen has an fx:id and accessible text. */
-@ExtendWith(ApplicationExtension.class)
-class AccessibilityUiTest {
-    @TempDir
-    static Path dir;
-    static DesktopFixture fixture;
-    LatchkeyWindow window;
-
-    @BeforeAll
-    static void startServer() {
-        fixture = new DesktopFixture(dir);
-        fixture.addUser("staff@example.com", Role.ADMIN);
-    }
-
-    @AfterAll
-    static void stopServer() {
-        fixture.close();
-    }
-
-    @Start
-    void start(Stage stage) throws Exception {
-        AppContext context = fixture.context(new FxBackgroundRunner());
-        context.session().set(fixture.client.signIn("staff@example.com", DesktopFixture.PASSWORD));
-        window = LatchkeyWindow.open(stage, context, Screen.SIGN_IN);
+class AccessibilityUiTest extends SharedAppUiTest {
+    @Override
+    protected LatchkeyWindow open(Stage stage) {
+        return openAsAdministrator(stage);
     }
 
     @Test

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import dev.latchkey.desktop.client.ApiError;
 import dev.latchkey.desktop.navigation.Screen;
 import dev.latchkey.desktop.support.DesktopFixture;
+import dev.latchkey.testkit.SharedAppUiTest;
 import dev.latchkey.testkit.LatchkeyWindow;
 import dev.latchkey.testkit.page.AccountPage;
 import dev.latchkey.testkit.page.CodePage;
