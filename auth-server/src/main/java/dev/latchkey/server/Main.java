@@ -20,6 +20,7 @@ import dev.latchkey.server.helpdesk.HelpdeskRoutes;
 import dev.latchkey.server.http.ErrorHandling;
 import dev.latchkey.server.http.ObserveAccess;
 import dev.latchkey.server.http.SecurityHeaders;
+import dev.latchkey.server.password.Passwords;
 import dev.latchkey.server.password.PolicyRoutes;
 import dev.latchkey.server.report.ReportRoutes;
 import dev.latchkey.server.reset.PasswordResetRoutes;
@@ -91,6 +92,7 @@ public final class Main {
     }
 
     private static void serve(CommandLine cli) {
+        Passwords.preload();
         AuthServer server;
         try {
             server = AuthServer.start(ConfigLoader.load(cli.configFile(), Map.of()), Clock.systemUTC());

@@ -86,10 +86,6 @@ public final class MailSender implements AutoCloseable {
         if (thread != null) {
             return;
         }
-        if (!db.dialect().shared()) {
-            // Derby has this process alone: a claim left in it is from a run that ended without releasing it.
-            jobs.releaseAll(db.execute());
-        }
         running = true;
         thread = Thread.ofPlatform().daemon().name("latchkey-mail-sender").start(this::loop);
     }
@@ -201,6 +197,17 @@ public final class MailSender implements AutoCloseable {
     }
 
     private void loop() {
+        if (!db.dialect().shared()) {
+            // Derby has this process alone: a claim left in it is from a run that ended without releasing
+            // it. Freed here, before the first claim, rather than in start(): the server listens sooner.
+            try {
+                synchronized (this) {
+                    jobs.releaseAll(db.execute());
+                }
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Mail sender could not free an earlier run's claims; they lapse", e);
+            }
+        }
         while (running) {
             try {
                 while (running && sendDue() == BATCH) {
