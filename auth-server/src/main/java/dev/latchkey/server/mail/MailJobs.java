@@ -62,12 +62,16 @@ public final class MailJobs {
         return dialect.lastIdentity(tx);
     }
 
+    /** The jobs a sender claimed, and until when (epoch milliseconds) its claim on them holds. */
+    public record Claim(List<MailJob> jobs, long until) {
+    }
+
     /**
      * Claims up to {@code limit} due jobs for {@code owner} until {@code lease} from now: no other
      * sender takes them before then. Jobs whose claim ran out (their holder died) are due again. On
      * PostgreSQL the rows another instance is claiming at the same moment are skipped, not waited for.
      */
-    public List<MailJob> claim(Database db, String owner, int limit, Duration lease) {
+    public Claim claim(Database db, String owner, int limit, Duration lease) {
         return db.inTransaction(tx -> {
             long now = clock.millis();
             List<MailJob> due;
@@ -80,18 +84,25 @@ public final class MailJobs {
                     + " FETCH FIRST " + limit + " ROWS ONLY" + dialect.skipLocked(), now, now)) {
                 due = rows.map(MailJobs::map).toList();
             }
-            return due.stream().filter(job -> tx.update("UPDATE mail_job SET claimed_by = ?, claimed_until = ?"
-                    + " WHERE id = ? AND status = 'QUEUED' AND (claimed_until IS NULL OR claimed_until <= ?)",
-                    owner, now + lease.toMillis(), job.id(), now) == 1).toList();
+            long until = now + lease.toMillis();
+            return new Claim(due.stream().filter(job -> tx.update("UPDATE mail_job SET claimed_by = ?,"
+                    + " claimed_until = ? WHERE id = ? AND status = 'QUEUED'"
+                    + " AND (claimed_until IS NULL OR claimed_until <= ?)", owner, until, job.id(), now) == 1)
+                    .toList(), until);
         });
     }
 
     /**
-     * Extends {@code owner}'s claim on a job to {@code lease} from now, right before it is delivered;
-     * false when the claim ran out and the job may be another sender's by now.
+     * Makes sure {@code owner}'s claim on a job, taken until {@code until}, still holds for {@code needed}
+     * from now, right before it is delivered. A claim that does is left as it is, with no write; a
+     * shorter one is renewed to {@code lease} from now. False when the claim ran out and the job may be
+     * another sender's by now.
      */
-    public boolean renew(DbExecute db, long id, String owner, Duration lease) {
+    public boolean holdFor(DbExecute db, long id, String owner, long until, Duration needed, Duration lease) {
         long now = clock.millis();
+        if (until - now >= needed.toMillis()) {
+            return true;
+        }
         return db.update("UPDATE mail_job SET claimed_until = ? WHERE id = ? AND claimed_by = ? AND claimed_until > ?",
                 now + lease.toMillis(), id, owner, now) == 1;
     }

@@ -31,13 +31,20 @@ import dev.latchkey.server.db.Database;
  * with its last error and a later retry time; a crash at any point leaves the job queued, to be sent
  * after a restart, or by another instance once this one's claim has run out.
  * Several instances on one database never send a job twice while each holds its claim: a claim lasts
- * {@code lease} and is renewed right before each delivery, which takes less (the SMTP transport's
- * timeouts bound it to about 150 s; the default lease is 5 minutes).
+ * {@code lease}, and right before each delivery it must still hold for the longest a delivery takes
+ * ({@link #LONGEST_DELIVERY}), or it is renewed first. With the default lease of 5 minutes a batch is
+ * sent on the claim it was taken with, one commit per email instead of two.
  */
 public final class MailSender implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(MailSender.class.getName());
     private static final int BATCH = 20;
     private static final Duration GATHER = Duration.ofMillis(25);
+    /**
+     * The longest one delivery takes. The SMTP transport's timeouts bound it: about ten answers
+     * (greeting, EHLO, STARTTLS and EHLO again, AUTH, MAIL, RCPT, DATA, the end of the message), each
+     * within 15 s, 150 s with the writes' timeouts to spare.
+     */
+    static final Duration LONGEST_DELIVERY = Duration.ofMinutes(3);
 
     private final Database db;
     private final MailJobs jobs;
@@ -50,6 +57,8 @@ public final class MailSender implements AutoCloseable {
     private final String owner = owner();
     private final Object signal = new Object();
     private volatile boolean running;
+    /** Set by close() before it releases this sender's claims: no delivery may start after that. */
+    private volatile boolean closing;
     private boolean woken;
     private Thread thread;
 
@@ -87,6 +96,7 @@ public final class MailSender implements AutoCloseable {
             return;
         }
         running = true;
+        closing = false;
         thread = Thread.ofPlatform().daemon().name("latchkey-mail-sender").start(this::loop);
     }
 
@@ -103,13 +113,13 @@ public final class MailSender implements AutoCloseable {
      * process, so that a caller (a test) finds every job it saw due handled when this returns.
      */
     public synchronized int sendDue() {
-        List<MailJob> claimed = jobs.claim(db, owner, BATCH, lease);
-        if (claimed.isEmpty()) {
+        MailJobs.Claim claim = jobs.claim(db, owner, BATCH, lease);
+        if (claim.jobs().isEmpty()) {
             return 0;
         }
-        write(claimed).forEach(this::deliver);
+        write(claim.jobs()).forEach((job, letter) -> deliver(job, letter, claim.until()));
         transport.batchDone();
-        return claimed.size();
+        return claim.jobs().size();
     }
 
     /**
@@ -148,12 +158,15 @@ public final class MailSender implements AutoCloseable {
     }
 
     /**
-     * Delivers one letter while this sender still holds its job (the claim renewed first, so that one
-     * delivery has the whole lease), and records it sent at once: a job is never left delivered but
+     * Delivers one letter while this sender's claim on its job holds for the whole delivery (renewed
+     * first when less is left), and records it sent at once: a job is never left delivered but
      * unrecorded for longer than its own delivery.
      */
-    private void deliver(MailJob job, Letter letter) {
-        if (!jobs.renew(db.execute(), job.id(), owner, lease)) {
+    private void deliver(MailJob job, Letter letter, long claimedUntil) {
+        if (closing) {
+            return;
+        }
+        if (!jobs.holdFor(db.execute(), job.id(), owner, claimedUntil, LONGEST_DELIVERY, lease)) {
             LOG.warning(() -> "Mail job " + job.id() + " left to another sender: this one's claim ran out");
             return;
         }
@@ -187,6 +200,8 @@ public final class MailSender implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            // A batch still being sent after the wait stops here: its claims are about to be released.
+            closing = true;
             try {
                 // Jobs claimed and not yet sent go to another instance now rather than after the lease.
                 jobs.release(db.execute(), owner);

@@ -5,9 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
+import java.util.function.LongConsumer;
+
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,8 +22,12 @@ import dev.latchkey.server.audit.AuditLog;
 import dev.latchkey.server.config.ConfigLoader;
 import dev.latchkey.server.db.Database;
 import dev.latchkey.server.db.Rows;
+import dev.latchkey.server.support.MutableClock;
 
-/** The sender writes a batch's letters in one transaction, and falls back to one per job when that fails. */
+/**
+ * The sender writes a batch's letters in one transaction, and falls back to one per job when that fails;
+ * it delivers only while its claim holds for a whole delivery.
+ */
 class MailSenderTest {
     @TempDir
     Path dir;
@@ -50,6 +60,81 @@ class MailSenderTest {
                     .map(row -> Rows.stringOf(row, "last_error"))).contains("could not prepare the message"
                     + " (IllegalStateException)");
         }
+    }
+
+    @Test
+    void sendDueWhenTheClaimHoldsForTheLongestDeliveryThenItIsNotRenewedElseItIs() {
+        MutableClock clock = MutableClock.startingNow();
+        List<Duration> heldAtDelivery = new ArrayList<>();
+        try (Database db = openWithJobs(clock, 4)) {
+            // Each delivery takes a minute: the batch outlives what its claim had left for a delivery.
+            MailSender sender = sender(db, clock, Duration.ofMinutes(5), jobId -> {
+                heldAtDelivery.add(Duration.ofMillis(claimedUntil(db, jobId) - clock.millis()));
+                clock.advance(Duration.ofMinutes(1));
+            });
+
+            assertThat(sender.sendDue()).isEqualTo(4);
+
+            // Minutes 0-2 on the claim the batch was taken with; at minute 3, 2 left: renewed to 5.
+            assertThat(heldAtDelivery).containsExactly(Duration.ofMinutes(5), Duration.ofMinutes(4),
+                    Duration.ofMinutes(3), Duration.ofMinutes(5));
+            assertThat(heldAtDelivery).allSatisfy(held -> assertThat(held)
+                    .isGreaterThanOrEqualTo(MailSender.LONGEST_DELIVERY));
+            assertThat(db.execute().get("SELECT COUNT(*) AS n FROM mail_job WHERE status = 'SENT'")
+                    .map(row -> Rows.intOf(row, "n"))).contains(4);
+        }
+    }
+
+    @Test
+    void sendDueWhenTheClaimRanOutDuringTheBatchThenTheRestIsLeftForAnotherSender() {
+        MutableClock clock = MutableClock.startingNow();
+        try (Database db = openWithJobs(clock, 2)) {
+            // The first delivery outlasts the whole lease (a process stopped for that long, say).
+            MailSender sender = sender(db, clock, Duration.ofMinutes(5), jobId -> clock.advance(Duration.ofMinutes(6)));
+
+            sender.sendDue();
+
+            assertThat(db.execute().query("SELECT status FROM mail_job ORDER BY id")
+                    .map(row -> Rows.stringOf(row, "status")).toList()).containsExactly("SENT", "QUEUED");
+        }
+    }
+
+    private Database openWithJobs(Clock clock, int count) {
+        Database db = Database.open(ConfigLoader.load(Optional.empty(), Map.of("auth.data-dir", dir.toString()))
+                .get("db"));
+        for (int i = 0; i < count; i++) {
+            db.execute().insert("INSERT INTO mail_job (kind, recipient, created_at, status, attempts, next_attempt_at)"
+                    + " VALUES ('INVITATION', ?, ?, 'QUEUED', 0, ?)", "user" + i + "@example.com", clock.millis(),
+                    clock.millis());
+        }
+        return db;
+    }
+
+    /** A sender whose letters are plain and whose transport only tells {@code delivered} each job it delivers. */
+    private static MailSender sender(Database db, Clock clock, Duration lease, LongConsumer delivered) {
+        MailJobs jobs = new MailJobs(db.dialect(), clock, Duration.ofSeconds(10), Duration.ofMinutes(15), 12);
+        LetterWriter writer = (tx, job) -> Optional.of(new Letter(job.recipient(), "Hello", "text", "<p>html</p>",
+                null));
+        MailTransport transport = new MailTransport() {
+            private final Session session = Session.getInstance(new Properties());
+
+            @Override
+            public Session session() {
+                return session;
+            }
+
+            @Override
+            public void deliver(MimeMessage message, long jobId) {
+                delivered.accept(jobId);
+            }
+        };
+        return new MailSender(db, jobs, writer, transport, new AuditLog(clock), "Latchkey <no-reply@localhost>",
+                Duration.ofSeconds(1), lease);
+    }
+
+    private static long claimedUntil(Database db, long jobId) {
+        return db.execute().get("SELECT claimed_until FROM mail_job WHERE id = ?", jobId)
+                .map(row -> Rows.longOf(row, "claimed_until")).orElseThrow();
     }
 
     private static String status(Database db, String recipient) {
