@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -32,19 +33,22 @@ import dev.latchkey.server.db.Database;
  * after a restart, or by another instance once this one's claim has run out.
  * Several instances on one database never send a job twice while each holds its claim: a claim lasts
  * {@code lease}, and right before each delivery it must still hold for the longest a delivery takes
- * ({@link #LONGEST_DELIVERY}), or it is renewed first. With the default lease of 5 minutes a batch is
- * sent on the claim it was taken with, one commit per email instead of two.
+ * ({@link #LONGEST_DELIVERY}), or it is renewed first. With the default lease of 5 minutes a batch sent
+ * within 30 s of its claim (one takes well under a second) needs no renewal: one commit per email
+ * instead of two.
  */
 public final class MailSender implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(MailSender.class.getName());
     private static final int BATCH = 20;
     private static final Duration GATHER = Duration.ofMillis(25);
     /**
-     * The longest one delivery takes. The SMTP transport's timeouts bound it: about ten answers
-     * (greeting, EHLO, STARTTLS and EHLO again, AUTH, MAIL, RCPT, DATA, the end of the message), each
-     * within 15 s, 150 s with the writes' timeouts to spare.
+     * The longest one delivery takes. The SMTP transport's timeouts, 15 s for each step, bound it: a
+     * NOOP on the open connection; on a new one the connection, greeting, EHLO, STARTTLS, the TLS
+     * handshake's two reads, EHLO again and AUTH LOGIN's three answers; then MAIL, RCPT, DATA and
+     * the end of the message: 16 steps, 240 s. (A server that drips a byte every 14 s is bound by
+     * none of them; it would be the operator's own relay.)
      */
-    static final Duration LONGEST_DELIVERY = Duration.ofMinutes(3);
+    static final Duration LONGEST_DELIVERY = Duration.ofSeconds(270);
 
     private final Database db;
     private final MailJobs jobs;
@@ -57,8 +61,11 @@ public final class MailSender implements AutoCloseable {
     private final String owner = owner();
     private final Object signal = new Object();
     private volatile boolean running;
-    /** Set by close() before it releases this sender's claims: no delivery may start after that. */
-    private volatile boolean closing;
+    /**
+     * Moved on by close() before it releases this sender's claims: a batch claimed before that (still
+     * being sent after close() stopped waiting for it) starts no more deliveries.
+     */
+    private final AtomicLong claims = new AtomicLong();
     private boolean woken;
     private Thread thread;
 
@@ -96,7 +103,6 @@ public final class MailSender implements AutoCloseable {
             return;
         }
         running = true;
-        closing = false;
         thread = Thread.ofPlatform().daemon().name("latchkey-mail-sender").start(this::loop);
     }
 
@@ -113,11 +119,12 @@ public final class MailSender implements AutoCloseable {
      * process, so that a caller (a test) finds every job it saw due handled when this returns.
      */
     public synchronized int sendDue() {
+        long claimed = claims.get();
         MailJobs.Claim claim = jobs.claim(db, owner, BATCH, lease);
         if (claim.jobs().isEmpty()) {
             return 0;
         }
-        write(claim.jobs()).forEach((job, letter) -> deliver(job, letter, claim.until()));
+        write(claim.jobs()).forEach((job, letter) -> deliver(job, letter, claim.until(), claimed));
         transport.batchDone();
         return claim.jobs().size();
     }
@@ -162,9 +169,9 @@ public final class MailSender implements AutoCloseable {
      * first when less is left), and records it sent at once: a job is never left delivered but
      * unrecorded for longer than its own delivery.
      */
-    private void deliver(MailJob job, Letter letter, long claimedUntil) {
-        if (closing) {
-            return;
+    private void deliver(MailJob job, Letter letter, long claimedUntil, long claimed) {
+        if (claims.get() != claimed) {
+            return; // released by close()
         }
         if (!jobs.holdFor(db.execute(), job.id(), owner, claimedUntil, LONGEST_DELIVERY, lease)) {
             LOG.warning(() -> "Mail job " + job.id() + " left to another sender: this one's claim ran out");
@@ -200,14 +207,13 @@ public final class MailSender implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            // A batch still being sent after the wait stops here: its claims are about to be released.
-            closing = true;
-            try {
-                // Jobs claimed and not yet sent go to another instance now rather than after the lease.
-                jobs.release(db.execute(), owner);
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "Mail sender could not release its claims; they lapse after the lease", e);
-            }
+        }
+        claims.incrementAndGet();
+        try {
+            // Jobs claimed and not yet sent go to another instance now rather than after the lease.
+            jobs.release(db.execute(), owner);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Mail sender could not release its claims; they lapse after the lease", e);
         }
     }
 

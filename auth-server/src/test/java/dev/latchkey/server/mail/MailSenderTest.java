@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.function.LongConsumer;
+import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
@@ -66,22 +66,36 @@ class MailSenderTest {
     void sendDueWhenTheClaimHoldsForTheLongestDeliveryThenItIsNotRenewedElseItIs() {
         MutableClock clock = MutableClock.startingNow();
         List<Duration> heldAtDelivery = new ArrayList<>();
-        try (Database db = openWithJobs(clock, 4)) {
-            // Each delivery takes a minute: the batch outlives what its claim had left for a delivery.
-            MailSender sender = sender(db, clock, Duration.ofMinutes(5), jobId -> {
+        try (Database db = openWithJobs(clock, 5)) {
+            // Each delivery takes 10 s: the batch outlives what its claim had to spare for a delivery.
+            MailSender sender = sender(db, clock, Duration.ofMinutes(5), (self, jobId) -> {
                 heldAtDelivery.add(Duration.ofMillis(claimedUntil(db, jobId) - clock.millis()));
-                clock.advance(Duration.ofMinutes(1));
+                clock.advance(Duration.ofSeconds(10));
             });
 
-            assertThat(sender.sendDue()).isEqualTo(4);
+            assertThat(sender.sendDue()).isEqualTo(5);
 
-            // Minutes 0-2 on the claim the batch was taken with; at minute 3, 2 left: renewed to 5.
-            assertThat(heldAtDelivery).containsExactly(Duration.ofMinutes(5), Duration.ofMinutes(4),
-                    Duration.ofMinutes(3), Duration.ofMinutes(5));
+            // Four on the claim the batch was taken with; with 260 s left, the fifth renews to 300.
+            assertThat(heldAtDelivery).containsExactly(Duration.ofSeconds(300), Duration.ofSeconds(290),
+                    Duration.ofSeconds(280), Duration.ofSeconds(270), Duration.ofSeconds(300));
             assertThat(heldAtDelivery).allSatisfy(held -> assertThat(held)
                     .isGreaterThanOrEqualTo(MailSender.LONGEST_DELIVERY));
-            assertThat(db.execute().get("SELECT COUNT(*) AS n FROM mail_job WHERE status = 'SENT'")
-                    .map(row -> Rows.intOf(row, "n"))).contains(4);
+            assertThat(statuses(db)).containsOnly("SENT");
+        }
+    }
+
+    @Test
+    void sendDueWhenTheSenderIsClosedDuringTheBatchThenItDeliversNoMore() {
+        MutableClock clock = MutableClock.startingNow();
+        try (Database db = openWithJobs(clock, 2)) {
+            MailSender sender = sender(db, clock, Duration.ofMinutes(5), (self, jobId) -> self.close());
+
+            sender.sendDue();
+
+            // The second job's claim was released: another sender may hold it by now.
+            assertThat(statuses(db)).containsExactly("SENT", "QUEUED");
+            assertThat(db.execute().get("SELECT COUNT(*) AS n FROM mail_job WHERE claimed_by IS NOT NULL")
+                    .map(row -> Rows.intOf(row, "n"))).contains(0);
         }
     }
 
@@ -90,12 +104,12 @@ class MailSenderTest {
         MutableClock clock = MutableClock.startingNow();
         try (Database db = openWithJobs(clock, 2)) {
             // The first delivery outlasts the whole lease (a process stopped for that long, say).
-            MailSender sender = sender(db, clock, Duration.ofMinutes(5), jobId -> clock.advance(Duration.ofMinutes(6)));
+            MailSender sender = sender(db, clock, Duration.ofMinutes(5),
+                    (self, jobId) -> clock.advance(Duration.ofMinutes(6)));
 
             sender.sendDue();
 
-            assertThat(db.execute().query("SELECT status FROM mail_job ORDER BY id")
-                    .map(row -> Rows.stringOf(row, "status")).toList()).containsExactly("SENT", "QUEUED");
+            assertThat(statuses(db)).containsExactly("SENT", "QUEUED");
         }
     }
 
@@ -110,11 +124,17 @@ class MailSenderTest {
         return db;
     }
 
+    /** Tells a test each job a sender delivers, and the sender. */
+    private interface Delivered {
+        void job(MailSender sender, long jobId);
+    }
+
     /** A sender whose letters are plain and whose transport only tells {@code delivered} each job it delivers. */
-    private static MailSender sender(Database db, Clock clock, Duration lease, LongConsumer delivered) {
+    private static MailSender sender(Database db, Clock clock, Duration lease, Delivered delivered) {
         MailJobs jobs = new MailJobs(db.dialect(), clock, Duration.ofSeconds(10), Duration.ofMinutes(15), 12);
         LetterWriter writer = (tx, job) -> Optional.of(new Letter(job.recipient(), "Hello", "text", "<p>html</p>",
                 null));
+        AtomicReference<MailSender> sender = new AtomicReference<>();
         MailTransport transport = new MailTransport() {
             private final Session session = Session.getInstance(new Properties());
 
@@ -125,11 +145,17 @@ class MailSenderTest {
 
             @Override
             public void deliver(MimeMessage message, long jobId) {
-                delivered.accept(jobId);
+                delivered.job(sender.get(), jobId);
             }
         };
-        return new MailSender(db, jobs, writer, transport, new AuditLog(clock), "Latchkey <no-reply@localhost>",
-                Duration.ofSeconds(1), lease);
+        sender.set(new MailSender(db, jobs, writer, transport, new AuditLog(clock), "Latchkey <no-reply@localhost>",
+                Duration.ofSeconds(1), lease));
+        return sender.get();
+    }
+
+    private static List<String> statuses(Database db) {
+        return db.execute().query("SELECT status FROM mail_job ORDER BY id").map(row -> Rows.stringOf(row, "status"))
+                .toList();
     }
 
     private static long claimedUntil(Database db, long jobId) {
