@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Logger;
 
@@ -96,7 +97,7 @@ public final class AuthServer implements AutoCloseable {
             AuditLog audit = new AuditLog(clock);
             ResetTokens tokens = new ResetTokens(clock);
             Sessions sessions = new Sessions(clock, settings.sessionTtl());
-            MeterRegistry registry = metrics.join();
+            MeterRegistry registry = joined(metrics);
             Meters meters = new Meters(registry);
             Passwords passwords = new Passwords(settings.maxConcurrentHashes(), meters::hashSlotWaited);
             RateLimits.Windows windows = new RateLimits.Windows(db, clock, settings.rateLimitsEnabled());
@@ -164,6 +165,15 @@ public final class AuthServer implements AutoCloseable {
     }
 
     /** {@code server.allowed-hosts}, or by default loopback names and the public URL's host. */
+    /** What {@code work} gave, or what it threw as it was thrown (the caller's error handling knows those). */
+    private static <T> T joined(CompletableFuture<T> work) {
+        try {
+            return work.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
     private static Set<String> allowedHosts(AuthSettings settings, String host) {
         if (!settings.allowedHosts().isEmpty()) {
             return Set.copyOf(settings.allowedHosts());
