@@ -164,7 +164,6 @@ public final class AuthServer implements AutoCloseable {
         }
     }
 
-    /** {@code server.allowed-hosts}, or by default loopback names and the public URL's host. */
     /** What {@code work} gave, or what it threw as it was thrown (the caller's error handling knows those). */
     private static <T> T joined(CompletableFuture<T> work) {
         try {
@@ -174,6 +173,7 @@ public final class AuthServer implements AutoCloseable {
         }
     }
 
+    /** {@code server.allowed-hosts}, or by default loopback names and the public URL's host. */
     private static Set<String> allowedHosts(AuthSettings settings, String host) {
         if (!settings.allowedHosts().isEmpty()) {
             return Set.copyOf(settings.allowedHosts());

@@ -45,7 +45,7 @@ public final class MailSender implements AutoCloseable {
      * The longest one delivery takes. The SMTP transport's timeouts, 15 s for each step, bound it: a
      * NOOP on the open connection; on a new one the connection, greeting, EHLO, STARTTLS, the TLS
      * handshake's two reads, EHLO again and AUTH LOGIN's three answers; then MAIL, RCPT, DATA and
-     * the end of the message: 16 steps, 240 s. (A server that drips a byte every 14 s is bound by
+     * the end of the message: 15 steps, 225 s. (A server that drips a byte every 14 s is bound by
      * none of them; it would be the operator's own relay.)
      */
     static final Duration LONGEST_DELIVERY = Duration.ofSeconds(270);
