@@ -3,7 +3,13 @@ package dev.latchkey.server.password;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Base64;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
@@ -27,14 +33,31 @@ public final class Argon2idHasher implements PasswordHasher {
     /**
      * The 1 KiB blocks of a hash's 19 MiB, kept for the next hash (cleared in between) instead of
      * allocated anew: on bin/server's small heap the garbage of every sign-in cost more time in
-     * the collector than the hash itself (JFR: 11 s of pauses in 22 s of sign-ins).
+     * the collector than the hash itself (JFR: 11 s of pauses in 22 s of sign-ins). Dropped once no
+     * hash has run for {@code idle}: kept for good, they were two thirds of what the server's heap
+     * held live (40 MiB on two cores), and the collector went through them on every full collection
+     * while reset requests, which hash nothing, kept it busy.
      */
-    private final Argon2BytesGenerator.BlockPool blocks;
+    private final AtomicReference<Argon2BytesGenerator.BlockPool> blocks = new AtomicReference<>();
+    private final int poolBlocks;
+    private final long idleNanos;
+    private final AtomicInteger hashing = new AtomicInteger();
+    private final AtomicBoolean dropPlanned = new AtomicBoolean();
+    private volatile long lastDone;
 
     /** @param concurrentHashes how many hashes may run at once: the pool keeps that many hashes' blocks */
     public Argon2idHasher(int concurrentHashes) {
-        this.blocks = new Argon2BytesGenerator.FixedBlockPool(
-                concurrentHashes * Argon2BytesGenerator.getBlockCount(MEMORY_KIB, PARALLELISM));
+        this(concurrentHashes, Duration.ofSeconds(10));
+    }
+
+    Argon2idHasher(int concurrentHashes, Duration idle) {
+        this.poolBlocks = concurrentHashes * Argon2BytesGenerator.getBlockCount(MEMORY_KIB, PARALLELISM);
+        this.idleNanos = idle.toNanos();
+    }
+
+    /** Whether the blocks of earlier hashes are being kept. */
+    boolean keepsBlocks() {
+        return blocks.get() != null;
     }
 
     @Override
@@ -68,19 +91,45 @@ public final class Argon2idHasher implements PasswordHasher {
     }
 
     private byte[] derive(String password, byte[] salt, int memory, int iterations, int parallelism, int length) {
-        Argon2Parameters params = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
-                .withVersion(Argon2Parameters.ARGON2_VERSION_13)
-                .withMemoryAsKB(memory)
-                .withIterations(iterations)
-                .withParallelism(parallelism)
-                .withSalt(salt)
-                .withBlockPool(blocks)
-                .build();
-        Argon2BytesGenerator generator = new Argon2BytesGenerator();
-        generator.init(params);
-        byte[] out = new byte[length];
-        generator.generateBytes(password.getBytes(StandardCharsets.UTF_8), out);
-        return out;
+        hashing.incrementAndGet();
+        try {
+            Argon2Parameters params = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
+                    .withVersion(Argon2Parameters.ARGON2_VERSION_13)
+                    .withMemoryAsKB(memory)
+                    .withIterations(iterations)
+                    .withParallelism(parallelism)
+                    .withSalt(salt)
+                    .withBlockPool(blocks.updateAndGet(
+                            pool -> pool != null ? pool : new Argon2BytesGenerator.FixedBlockPool(poolBlocks)))
+                    .build();
+            Argon2BytesGenerator generator = new Argon2BytesGenerator();
+            generator.init(params);
+            byte[] out = new byte[length];
+            generator.generateBytes(password.getBytes(StandardCharsets.UTF_8), out);
+            return out;
+        } finally {
+            lastDone = System.nanoTime();
+            hashing.decrementAndGet();
+            planDrop(idleNanos);
+        }
+    }
+
+    /** One check at a time, on the JDK's shared timer thread: no thread of its own per hasher. */
+    private void planDrop(long afterNanos) {
+        if (dropPlanned.compareAndSet(false, true)) {
+            CompletableFuture.delayedExecutor(afterNanos, TimeUnit.NANOSECONDS).execute(this::dropIfIdle);
+        }
+    }
+
+    private void dropIfIdle() {
+        dropPlanned.set(false);
+        long idleFor = System.nanoTime() - lastDone;
+        if (hashing.get() == 0 && idleFor >= idleNanos) {
+            // A hash that took the pool just now keeps using it; the next one makes a new pool.
+            blocks.set(null);
+        } else {
+            planDrop(Math.max(idleNanos - idleFor, idleNanos / 10));
+        }
     }
 
     private record Phc(int memory, int iterations, int parallelism, byte[] salt, byte[] hash) {
