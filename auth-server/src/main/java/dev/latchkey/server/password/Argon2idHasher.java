@@ -114,7 +114,7 @@ public final class Argon2idHasher implements PasswordHasher {
         }
     }
 
-    /** One check at a time, on the JDK's shared timer thread: no thread of its own per hasher. */
+    /** One check at a time, through the JDK's shared delay scheduler: no thread kept per hasher. */
     private void planDrop(long afterNanos) {
         if (dropPlanned.compareAndSet(false, true)) {
             CompletableFuture.delayedExecutor(afterNanos, TimeUnit.NANOSECONDS).execute(this::dropIfIdle);
