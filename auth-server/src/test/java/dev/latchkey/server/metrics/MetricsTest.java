@@ -135,6 +135,24 @@ class MetricsTest {
         }
     }
 
+    @Test
+    void scrapeWhenForwardedForAnotherMachineThenNotThisMachineWhateverTheProxySettings() {
+        // The loopback peer is no trusted proxy here: the client address is the peer's own, 127.0.0.1,
+        // yet the request says it was forwarded for another machine.
+        try (TestServer server = TestServer.start(dir, Map.of("auth.trusted-proxies", "192.0.2.1"))) {
+            assertThat(server.send(server.request("/observe/metrics", "203.0.113.9", null).GET()).status())
+                    .isEqualTo(404);
+        }
+        try (TestServer server = TestServer.start(dir)) {
+            assertThat(server.rawRequest("GET /observe/metrics HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "X-Forwarded-For: 127.0.0.1\r\nForwarded: for=203.0.113.9", "")).startsWith("HTTP/1.1 404");
+            assertThat(server.rawRequest("GET /observe/metrics HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "X-Forwarded-For: 127.0.0.1\r\nX-Forwarded-For: 203.0.113.9", "")).startsWith("HTTP/1.1 404");
+            assertThat(server.rawRequest("GET /observe/metrics HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "X-Forwarded-For: 127.0.0.1", "")).startsWith("HTTP/1.1 200");
+        }
+    }
+
     private static String scrape(TestServer server) {
         Response response = server.send(server.request("/observe/metrics", "127.0.0.1", null)
                 .header("Accept", "text/plain").GET());
