@@ -113,6 +113,30 @@ class MailSenderTest {
         }
     }
 
+    @Test
+    void startWhenDerbyHoldsAClaimOfAnEarlierRunThenItIsFreedAndTheJobSentWithoutWaitingForTheLease()
+            throws InterruptedException {
+        MutableClock clock = MutableClock.startingNow();
+        try (Database db = openWithJobs(clock, 1)) {
+            // Left by a run that ended without releasing it, and good for five more minutes.
+            db.execute().update("UPDATE mail_job SET claimed_by = 'pid 1 dead', claimed_until = ?",
+                    clock.millis() + Duration.ofMinutes(5).toMillis());
+            MailSender sender = sender(db, clock, Duration.ofMinutes(5), (self, jobId) -> { });
+
+            sender.start();
+            try {
+                long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+                while (!statuses(db).equals(List.of("SENT")) && System.nanoTime() < deadline) {
+                    Thread.sleep(20);
+                }
+            } finally {
+                sender.close();
+            }
+
+            assertThat(statuses(db)).containsExactly("SENT");
+        }
+    }
+
     private Database openWithJobs(Clock clock, int count) {
         Database db = Database.open(ConfigLoader.load(Optional.empty(), Map.of("auth.data-dir", dir.toString()))
                 .get("db"));
