@@ -29,11 +29,9 @@ public final class ClientIp {
         if (!isTrusted(peer)) {
             return peer;
         }
-        List<String> forwarded = request.headers().all(HeaderNames.X_FORWARDED_FOR, List::of).stream()
-                .flatMap(value -> Stream.of(value.split(",")))
-                .toList();
+        List<String> forwarded = hops(request.headers().all(HeaderNames.X_FORWARDED_FOR, List::of));
         for (int i = forwarded.size() - 1; i >= 0; i--) {
-            String hop = canonical(forwarded.get(i).strip());
+            String hop = canonical(forwarded.get(i));
             if (!hop.isEmpty() && !isTrusted(hop)) {
                 return hop;
             }
@@ -54,9 +52,12 @@ public final class ClientIp {
     }
 
     static boolean isThisMachine(String peer, List<String> forwardedFor, boolean forwarded) {
-        return isLoopback(peer) && !forwarded && forwardedFor.stream()
-                .flatMap(value -> Stream.of(value.split(",")))
-                .allMatch(hop -> isLoopback(hop.strip()));
+        return isLoopback(peer) && !forwarded && hops(forwardedFor).stream().allMatch(ClientIp::isLoopback);
+    }
+
+    /** Every hop the X-Forwarded-For lines name, in order: a line may name several, comma-separated. */
+    private static List<String> hops(List<String> forwardedFor) {
+        return forwardedFor.stream().flatMap(value -> Stream.of(value.split(","))).map(String::strip).toList();
     }
 
     /** Whether {@code ip} (as {@link #of} returns it) is this machine. */
