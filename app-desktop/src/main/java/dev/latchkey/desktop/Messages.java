@@ -20,7 +20,6 @@ import dev.latchkey.i18n.Languages;
  */
 public final class Messages {
     public static final String BUNDLE = "dev.latchkey.desktop.messages";
-    // Without this, a language with no file would fall back to the system's language, not to English.
     private static final Pattern BIDI_MARKS = Pattern.compile("[\u200E\u200F\u061C]");
 
     private final ResourceBundle bundle;
