@@ -10,6 +10,9 @@
     const sections = ['checking', 'missing', 'invalid', 'form', 'done', 'problem'];
     let policy = {minLength: 15, maxLength: 256};
     let busy = false;
+    // Whether the account has a second factor (verify says), and which kind of code is asked for.
+    let secondFactor = false;
+    let recovery = false;
     const STATES = {met: 'reset.rule.met', unmet: 'reset.rule.unmet', later: 'reset.rule.checkedLater'};
 
     function readToken() {
@@ -83,7 +86,28 @@
         rule('rule-email', 'rule.NOT_EMAIL_NAME', 'later');
         rule('rule-strength', 'rule.STRENGTH', 'later');
         $('submit').disabled = busy || n < policy.minLength || n > policy.maxLength
-            || password !== $('confirmPassword').value;
+            || password !== $('confirmPassword').value
+            || (secondFactor && $('secondFactor').value.trim() === '');
+    }
+
+    // The app's six digits, or a recovery code in their place.
+    function toggleRecovery() {
+        recovery = !recovery;
+        $('secondFactorLabel').textContent = I18n.t(recovery ? 'reset.recoveryCode' : 'reset.secondFactor');
+        $('recoveryToggle').textContent = I18n.t(recovery ? 'reset.useAuthenticator' : 'reset.useRecoveryCode');
+        $('secondFactor').inputMode = recovery ? 'text' : 'numeric';
+        $('secondFactor').autocomplete = recovery ? 'off' : 'one-time-code';
+        $('secondFactor').value = '';
+        $('secondFactorError').hidden = true;
+        $('secondFactor').focus();
+        updateRules();
+    }
+
+    function refuseSecondFactor(message) {
+        $('secondFactorError').textContent = message;
+        $('secondFactorError').hidden = false;
+        $('secondFactor').value = '';
+        $('secondFactor').focus();
     }
 
     async function start() {
@@ -107,6 +131,8 @@
             if (verified.status === 200) {
                 I18n.fill($('forAccount'), 'reset.forAccount', I18n.ltr(verified.json.email),
                     I18n.date(verified.json.expiresAt, 'medium'));
+                secondFactor = verified.json.secondFactor === true;
+                $('secondFactorBox').hidden = !secondFactor;
                 updateRules();
                 show('form');
             } else if (verified.status === 429) {
@@ -129,12 +155,23 @@
         $('submit').disabled = true;
         $('refusal').hidden = true;
         try {
-            const answer = await call('POST', '/api/v1/password-resets/complete',
-                {token, newPassword: $('newPassword').value});
+            const body = {token, newPassword: $('newPassword').value};
+            if (secondFactor) {
+                body.secondFactor = $('secondFactor').value.trim();
+            }
+            const answer = await call('POST', '/api/v1/password-resets/complete', body);
+            const error = answer.json && answer.json.error;
             if (answer.status === 200) {
                 $('newPassword').value = '';
                 $('confirmPassword').value = '';
+                $('secondFactor').value = '';
                 show('done');
+            } else if (answer.status === 400
+                    && (error === 'invalid_second_factor' || error === 'second_factor_required')) {
+                // The account has a factor the page did not know of (added since verify), or the code is wrong.
+                secondFactor = true;
+                $('secondFactorBox').hidden = false;
+                refuseSecondFactor(answer.json.message);
             } else if (answer.status === 422) {
                 $('refusalList').replaceChildren(...(answer.json.details || []).map((line) => {
                     const li = document.createElement('li');
@@ -165,6 +202,11 @@
             updateRules();
         });
         $('confirmPassword').addEventListener('input', updateRules);
+        $('secondFactor').addEventListener('input', () => {
+            $('secondFactorError').hidden = true;
+            updateRules();
+        });
+        $('recoveryToggle').addEventListener('click', toggleRecovery);
         $('show').addEventListener('change', () => {
             const type = $('show').checked ? 'text' : 'password';
             $('newPassword').type = type;

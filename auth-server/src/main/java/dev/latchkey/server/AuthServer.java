@@ -42,6 +42,11 @@ import dev.latchkey.server.mail.MailSender;
 import dev.latchkey.server.mail.MailTransport;
 import dev.latchkey.server.mail.SmtpTransport;
 import dev.latchkey.server.metrics.Meters;
+import dev.latchkey.server.mfa.FactorNotices;
+import dev.latchkey.server.mfa.SecondFactorCheck;
+import dev.latchkey.server.mfa.SecondFactorService;
+import dev.latchkey.server.mfa.SecondFactors;
+import dev.latchkey.server.mfa.SecretBox;
 import dev.latchkey.server.password.PasswordChanges;
 import dev.latchkey.server.password.Passwords;
 import dev.latchkey.server.ratelimit.RateLimits;
@@ -50,6 +55,8 @@ import dev.latchkey.server.report.ReportTokens;
 import dev.latchkey.server.reset.ResetLetters;
 import dev.latchkey.server.reset.ResetService;
 import dev.latchkey.server.reset.ResetTokens;
+import dev.latchkey.server.session.CurrentPassword;
+import dev.latchkey.server.session.PasswordChange;
 import dev.latchkey.server.session.SessionService;
 import dev.latchkey.server.session.Sessions;
 import dev.latchkey.server.signal.Signals;
@@ -101,7 +108,7 @@ public final class AuthServer implements AutoCloseable {
             Meters meters = new Meters(registry);
             Passwords passwords = new Passwords(settings.maxConcurrentHashes(), meters::hashSlotWaited);
             RateLimits.Windows windows = new RateLimits.Windows(db, clock, settings.rateLimitsEnabled());
-            RateLimits limits = RateLimits.create(windows, settings.helpdeskResetQuota());
+            RateLimits limits = RateLimits.create(windows, settings.helpdeskResetQuota(), settings.mfa().maxFailures());
             Cases cases = new Cases(db.dialect(), clock);
             Signals signals = new Signals(db, cases, settings.signals(), windows);
             ReportTokens reportTokens = new ReportTokens(clock, settings.reportTokenTtl());
@@ -114,12 +121,22 @@ public final class AuthServer implements AutoCloseable {
                     transport(mail, clock), audit, mail.from(), mail.pollInterval(), mail.lease());
             PasswordChanges changes = new PasswordChanges(users, passwords, policy, mailJobs, sender::wake, audit,
                     limits.weakPasswordsPerIp(), clock);
+            SecondFactors factors = new SecondFactors(
+                    SecretBox.load(settings.mfa().key(), settings.dataDir(), db.dialect().shared()), clock);
+            FactorNotices factorNotices = new FactorNotices(mailJobs, sender::wake, audit);
+            SecondFactorCheck factorCheck = new SecondFactorCheck(db, factors, limits, factorNotices, audit, meters,
+                    clock);
+            CurrentPassword currentPassword = new CurrentPassword(db, passwords, limits.signInPerEmail(), audit);
             ResetService resets = new ResetService(db, users, tokens, sessions, changes, mailJobs, sender::wake, audit,
-                    limits, signals, meters, clock);
+                    limits, signals, factorCheck, meters, clock);
             ReportService reports = new ReportService(db, users, reportTokens, tokens, sessions, cases, audit, limits,
                     signals, settings.supportContact(), clock);
-            SessionService sessionService = new SessionService(db, users, sessions, passwords, changes, audit, limits,
-                    meters);
+            SessionService sessionService = new SessionService(db, users, sessions, passwords, factorCheck, audit,
+                    limits, meters);
+            PasswordChange passwordChange = new PasswordChange(db, users, sessions, currentPassword, changes,
+                    limits.signInPerEmail());
+            SecondFactorService secondFactors = new SecondFactorService(db, factors, factorCheck, currentPassword,
+                    factorNotices, audit, meters, settings.mfa().issuer(), clock);
             HelpdeskService helpdesk = new HelpdeskService(db, users, mailJobs, sender::wake, audit,
                     limits.signInPerEmail(), limits.staffQuota(), clock);
             CaseService caseService = new CaseService(helpdesk, db, users, cases, mailJobs, sender::wake, audit,
@@ -128,7 +145,8 @@ public final class AuthServer implements AutoCloseable {
             HealthCheck dbCheck = DbClientHealthCheck.builder(db.client())
                     .query().statement(db.dialect().healthStatement()).build();
             String host = config.get("server.host").asString().orElse("127.0.0.1");
-            Api api = new Api(resets, reports, sessionService, helpdesk, caseService, policy, clientIp,
+            Api api = new Api(resets, reports, sessionService, passwordChange, secondFactors, helpdesk, caseService,
+                    policy, clientIp,
                     settings.resetTokenTtl(),
                     new AllowedHosts(allowedHosts(settings, host)),
                     new ObserveAccess(dbCheck, clientIp, settings.healthDetailsForAll(), settings.metricsForAll()));

@@ -20,6 +20,7 @@ import dev.latchkey.server.helpdesk.HelpdeskRoutes;
 import dev.latchkey.server.http.ErrorHandling;
 import dev.latchkey.server.http.ObserveAccess;
 import dev.latchkey.server.http.SecurityHeaders;
+import dev.latchkey.server.mfa.SecondFactorRoutes;
 import dev.latchkey.server.password.Passwords;
 import dev.latchkey.server.password.PolicyRoutes;
 import dev.latchkey.server.report.ReportRoutes;
@@ -78,7 +79,9 @@ public final class Main {
         routing.register("/api/v1/password-resets", new PasswordResetRoutes(api.resets(), api.clientIp(),
                         api.resetTokenTtl()))
                 .register("/api/v1/sessions", new SessionRoutes(api.sessions(), api.clientIp()))
-                .register("/api/v1/me", new MeRoutes(api.sessions(), api.clientIp()))
+                .register("/api/v1/me/second-factor", new SecondFactorRoutes(api.secondFactors(), api.sessions(),
+                        api.clientIp()))
+                .register("/api/v1/me", new MeRoutes(api.sessions(), api.passwordChange(), api.clientIp()))
                 .register("/api/v1/password-policy", new PolicyRoutes(api.policy()))
                 .register("/api/v1/reports", new ReportRoutes(api.reports(), api.clientIp()))
                 .register("/api/v1/helpdesk/cases", new CaseRoutes(api.cases(), api.sessions(), api.clientIp()))

@@ -5,6 +5,10 @@ public enum ErrorCode {
     INVALID_REQUEST("invalid_request", 400),
     INVALID_TOKEN("invalid_token", 400),
     INVALID_CREDENTIALS("invalid_credentials", 401),
+    /** The account has a second factor and none was sent; at a reset's completion the answer is 400. */
+    SECOND_FACTOR_REQUIRED("second_factor_required", 401),
+    /** The code or recovery code sent is not right (or was used); at a reset's completion 400. */
+    INVALID_SECOND_FACTOR("invalid_second_factor", 401),
     UNAUTHORIZED("unauthorized", 401),
     FORBIDDEN("forbidden", 403),
     NOT_FOUND("not_found", 404),

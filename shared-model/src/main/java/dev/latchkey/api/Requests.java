@@ -11,10 +11,26 @@ public final class Requests {
     public record TokenRequest(String token) {
     }
 
-    public record CompleteResetRequest(String token, String newPassword) {
+    /** {@code secondFactor}: a code or a recovery code, for an account that has a second factor; else null. */
+    public record CompleteResetRequest(String token, String newPassword, String secondFactor) {
+        public CompleteResetRequest(String token, String newPassword) {
+            this(token, newPassword, null);
+        }
     }
 
-    public record SignInRequest(String email, String password) {
+    /** {@code secondFactor}: a code or a recovery code, for an account that has a second factor; else null. */
+    public record SignInRequest(String email, String password, String secondFactor) {
+        public SignInRequest(String email, String password) {
+            this(email, password, null);
+        }
+    }
+
+    /** Starts an enrolment, or a change of the factor ({@code secondFactor} then proves the current one). */
+    public record SecondFactorRequest(String currentPassword, String secondFactor) {
+    }
+
+    /** The first code of a new factor, which makes the enrolment count. */
+    public record ConfirmSecondFactorRequest(String code) {
     }
 
     public record ChangePasswordRequest(String currentPassword, String newPassword) {

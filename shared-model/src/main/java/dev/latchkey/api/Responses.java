@@ -10,7 +10,8 @@ public final class Responses {
     public record MessageResponse(String message) {
     }
 
-    public record VerifyResponse(boolean valid, String email, String expiresAt) {
+    /** {@code secondFactor}: the account has one, so the completion must send a code or a recovery code. */
+    public record VerifyResponse(boolean valid, String email, String expiresAt, boolean secondFactor) {
     }
 
     public record UserSummary(long id, String email, String displayName, Role role) {
@@ -20,6 +21,29 @@ public final class Responses {
     }
 
     public record Me(long id, String email, String displayName, Role role, String passwordChangedAt) {
+    }
+
+    /** Whether the caller's account has a second factor, and how many of its recovery codes are unused. */
+    public record SecondFactorStatus(boolean enabled, int recoveryCodesLeft) {
+    }
+
+    /**
+     * A new TOTP key waiting for its first code: {@code secret} in Base32 for typing in, {@code uri} the
+     * {@code otpauth://totp/...} URI an authenticator app reads from a QR code. Shown once, never again.
+     */
+    public record SecondFactorEnrolment(String secret, String uri) {
+        @Override
+        public String toString() {
+            return "SecondFactorEnrolment[]";
+        }
+    }
+
+    /** Recovery codes, shown once: each works once, in place of a code. */
+    public record RecoveryCodes(List<String> recoveryCodes) {
+        @Override
+        public String toString() {
+            return "RecoveryCodes[" + recoveryCodes.size() + "]";
+        }
     }
 
     public record PasswordPolicyView(int minLength, int maxLength, boolean blocklistEnabled, int minScore) {

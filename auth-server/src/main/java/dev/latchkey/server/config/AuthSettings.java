@@ -31,7 +31,8 @@ public record AuthSettings(Path dataDir,
                            List<String> allowedHosts,
                            boolean healthDetailsForAll,
                            boolean metricsForAll,
-                           MailSettings mail) {
+                           MailSettings mail,
+                           MfaSettings mfa) {
 
     /** The password policy these settings ask for. */
     public PasswordPolicy passwordPolicy() {
@@ -60,7 +61,8 @@ public record AuthSettings(Path dataDir,
                 listOf(config.get("server.allowed-hosts")),
                 auth.get("health.details-for-all").asBoolean().orElse(false),
                 auth.get("metrics.for-all").asBoolean().orElse(false),
-                MailSettings.from(auth.get("mail")));
+                MailSettings.from(auth.get("mail")),
+                MfaSettings.from(auth.get("mfa")));
     }
 
     /** A list given either as a YAML list or as one comma-separated string (handy in -D and env). */

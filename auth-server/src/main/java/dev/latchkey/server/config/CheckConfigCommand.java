@@ -16,6 +16,7 @@ import io.helidon.config.ConfigException;
 import io.helidon.config.ConfigSources;
 
 import dev.latchkey.server.db.Dialect;
+import dev.latchkey.server.mfa.SecretBox;
 import dev.latchkey.server.http.ClientIp;
 
 /**
@@ -28,7 +29,7 @@ public final class CheckConfigCommand {
     /** Keys the server reads that application.yaml leaves out (their defaults are derived or absent). */
     private static final Set<String> OPTIONAL_AUTH_KEYS = Set.of("auth.public-url", "auth.trusted-proxies",
             "auth.health.details-for-all", "auth.metrics.for-all", "auth.mail.outbox-dir",
-            "auth.mail.smtp.host", "auth.mail.smtp.username", "auth.mail.smtp.password");
+            "auth.mail.smtp.host", "auth.mail.smtp.username", "auth.mail.smtp.password", "auth.mfa.key");
 
     private final PrintStream out;
     private final PrintStream err;
@@ -53,7 +54,11 @@ public final class CheckConfigCommand {
         // Parts AuthSettings reads after a value it may refuse first: checked on their own, so each is named.
         check(problems, () -> new ClientIp(AuthSettings.listOf(config.get("auth.trusted-proxies"))));
         check(problems, () -> MailSettings.from(config.get("auth.mail")));
-        check(problems, () -> Dialect.of(config.get("db.connection.url").asString().orElse("")));
+        Dialect dialect = check(problems, () -> Dialect.of(config.get("db.connection.url").asString().orElse("")));
+        if (settings != null && dialect != null && (settings.mfa().key().isPresent() || dialect.shared())) {
+            // A Derby server without a key makes its own file at its first start: nothing to check then.
+            check(problems, () -> SecretBox.load(settings.mfa().key(), settings.dataDir(), true));
+        }
         Integer port = check(problems, () -> config.get("server.port").asInt().orElse(8080));
         if (port != null && (port < 0 || port > 65535)) {
             problems.add("server.port must be between 0 and 65535, not " + port);

@@ -15,16 +15,19 @@ import io.helidon.dbclient.DbRow;
  * their password hashes, roles and holds, sign-in lockouts, the mail queue (which holds no secret;
  * pending jobs are delivered by the new server, with fresh tokens), the audit trail, the help-desk
  * cases with their notes and the "Not you?" links (hashes only; they stay an owner's way to report for
- * days), keeping their ids. Live reset links and sessions are not copied: they were made for the old
+ * days) and the second factors (sealed keys and hashed recovery codes: the new servers need the old
+ * one's key, see SecretBox), keeping their ids. Live reset links and sessions are not copied: they were made for the old
  * server, and last minutes or hours.
  */
 public final class PostgresqlCopy {
     /** Tables copied, parents first; whether each has an identity column {@code id}. */
     private static final List<Table> TABLES = List.of(new Table("app_user", true),
             new Table("signin_throttle", false), new Table("mail_job", true), new Table("audit_event", true),
-            new Table("support_case", true), new Table("case_note", true), new Table("report_token", true));
+            new Table("support_case", true), new Table("case_note", true), new Table("report_token", true),
+            new Table("recovery_code", true));
     private static final List<String> EVERY_TABLE = List.of("app_user", "signin_throttle", "mail_job",
-            "audit_event", "support_case", "case_note", "reset_token", "report_token", "user_session", "rate_window");
+            "audit_event", "support_case", "case_note", "reset_token", "report_token", "user_session", "rate_window",
+            "recovery_code");
 
     private PostgresqlCopy() {
     }

@@ -20,11 +20,18 @@ public final class ApiException extends RuntimeException {
     private final Object[] args;
     private final Function<Locale, List<String>> details;
     private final long retryAfterSeconds;
+    private final int status;
 
     private ApiException(ErrorCode code, String key, Object[] args, Function<Locale, List<String>> details,
                          long retryAfterSeconds) {
+        this(code, code.status(), key, args, details, retryAfterSeconds);
+    }
+
+    private ApiException(ErrorCode code, int status, String key, Object[] args,
+                         Function<Locale, List<String>> details, long retryAfterSeconds) {
         super(Texts.get(Languages.ENGLISH, key, args), null, false, false);
         this.code = code;
+        this.status = status;
         this.key = key;
         this.args = args.clone();
         this.details = details;
@@ -66,8 +73,21 @@ public final class ApiException extends RuntimeException {
                 retryAfterSeconds);
     }
 
+    /**
+     * This refusal with another status than its code's usual one: a second factor missing from a reset's
+     * completion is a 400, as everything wrong with that request body is, where at sign-in it is a 401.
+     */
+    public ApiException withStatus(int otherStatus) {
+        return new ApiException(code, otherStatus, key, args, details, retryAfterSeconds);
+    }
+
     public ErrorCode code() {
         return code;
+    }
+
+    /** The HTTP status the refusal is sent with. */
+    public int status() {
+        return status;
     }
 
     public String message(Locale language) {

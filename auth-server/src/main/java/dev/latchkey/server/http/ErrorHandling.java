@@ -62,10 +62,10 @@ public final class ErrorHandling {
     private static void send(ServerRequest request, ServerResponse response, ApiException e) {
         Locale language = Texts.of(request);
         if (isApi(request)) {
-            JsonResponses.send(response, e.code().status(),
+            JsonResponses.send(response, e.status(),
                     ErrorResponse.of(e.code(), e.message(language), e.details(language)));
         } else {
-            response.status(Status.create(e.code().status()));
+            response.status(Status.create(e.status()));
             response.header(HeaderNames.CONTENT_TYPE, "text/plain; charset=UTF-8");
             response.send((e.message(language) + "\n").getBytes(StandardCharsets.UTF_8));
         }

@@ -91,6 +91,21 @@ public final class JsonBody {
         return node == null || node.isNull() ? Optional.empty() : Optional.of(requiredString(field));
     }
 
+    /** A required string of at most {@code max} characters. */
+    public String requiredString(String field, int max) {
+        String value = requiredString(field);
+        if (FreeText.length(value) > max) {
+            throw ApiException.invalidRequest("api.field.tooLong", field, max);
+        }
+        return value;
+    }
+
+    /** An optional string of at most {@code max} characters, refused like a required one otherwise. */
+    public Optional<String> optionalBoundedString(String field, int max) {
+        JsonNode node = root.get(field);
+        return node == null || node.isNull() ? Optional.empty() : Optional.of(requiredString(field, max));
+    }
+
     /** A required email address, normalized (trimmed, lower-cased) and checked by the contract's rules. */
     public String requiredEmail(String field) {
         return EmailAddress.normalize(requiredString(field)).orElseThrow(() -> ApiException.invalidRequest(

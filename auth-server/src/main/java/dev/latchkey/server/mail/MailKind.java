@@ -9,5 +9,18 @@ public enum MailKind {
     /** An invitation to a new account, with a set-password token. */
     INVITATION,
     /** Tells the owner their password was changed (reset or change), with time and client IP. */
-    PASSWORD_CHANGED
+    PASSWORD_CHANGED,
+    /** Tells the owner a second factor was added to the account (or replaced by a new one). */
+    SECOND_FACTOR_ADDED,
+    /** Tells the owner the account's second factor was removed. */
+    SECOND_FACTOR_REMOVED,
+    /** Tells the owner one of their recovery codes was used. */
+    RECOVERY_CODE_USED,
+    /** Tells the owner that someone who knows the password keeps entering wrong codes. */
+    SECOND_FACTOR_FAILURES;
+
+    /** Whether the email only tells of something that happened: no link in it sets a password. */
+    public boolean notice() {
+        return this != PASSWORD_RESET && this != HELPDESK_RESET && this != INVITATION;
+    }
 }

@@ -322,6 +322,10 @@ public final class MailSender implements AutoCloseable {
             case PASSWORD_RESET, HELPDESK_RESET -> "Password reset";
             case INVITATION -> "Invitation";
             case PASSWORD_CHANGED -> "Password changed";
+            case SECOND_FACTOR_ADDED -> "Second factor added";
+            case SECOND_FACTOR_REMOVED -> "Second factor removed";
+            case RECOVERY_CODE_USED -> "Recovery code used";
+            case SECOND_FACTOR_FAILURES -> "Wrong second-factor codes";
         };
     }
 }

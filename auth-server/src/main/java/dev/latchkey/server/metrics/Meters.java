@@ -30,11 +30,18 @@ public final class Meters {
     /** What became of a sign-in. A held account's right password is FAILED, as its answer is. */
     public enum SignIn { SUCCEEDED, FAILED, THROTTLED }
 
+    /**
+     * What became of a second factor presented at a sign-in, a reset's completion or a change of the
+     * factor, and of enrolments and removals.
+     */
+    public enum SecondFactor { ACCEPTED, RECOVERY_CODE_USED, REJECTED, THROTTLED, ENROLLED, REMOVED }
+
     /** The mail queue is read from the database at most this often, however often it is scraped. */
     private static final Duration QUEUE_READ_EVERY = Duration.ofSeconds(5);
 
     private final Map<Reset, Counter> resets = new EnumMap<>(Reset.class);
     private final Map<SignIn, Counter> signIns = new EnumMap<>(SignIn.class);
+    private final Map<SecondFactor, Counter> secondFactors = new EnumMap<>(SecondFactor.class);
     private final Timer hashSlotWait;
 
     public Meters(MeterRegistry registry) {
@@ -48,6 +55,11 @@ public final class Meters {
                     .description("Sign-ins, by outcome")
                     .addTag(outcome(outcome))));
         }
+        for (SecondFactor outcome : SecondFactor.values()) {
+            secondFactors.put(outcome, registry.getOrCreate(Counter.builder("latchkey.second.factor")
+                    .description("Second-factor codes and recovery codes presented, enrolments and removals, by outcome")
+                    .addTag(outcome(outcome))));
+        }
         hashSlotWait = registry.getOrCreate(Timer.builder("latchkey.password.hash.slot.wait")
                 .description("Time a password check or hash waited for a hashing slot"));
     }
@@ -58,6 +70,10 @@ public final class Meters {
 
     public void signIn(SignIn outcome) {
         signIns.get(outcome).increment();
+    }
+
+    public void secondFactor(SecondFactor outcome) {
+        secondFactors.get(outcome).increment();
     }
 
     public void hashSlotWaited(Duration waited) {

@@ -2,9 +2,18 @@ package dev.latchkey.server.ratelimit;
 
 import dev.latchkey.server.http.ApiException;
 
-/** The answer of a limiter: allowed, or refused with the seconds until the next try may succeed. */
-public record Decision(boolean allowed, long retryAfterSeconds) {
-    public static final Decision ALLOW = new Decision(true, 0);
+/**
+ * The answer of a limiter: allowed, or refused with the seconds until the next try may succeed.
+ * {@code last}: allowed, and the last event the window allows (the next one is refused).
+ */
+public record Decision(boolean allowed, long retryAfterSeconds, boolean last) {
+    public static final Decision ALLOW = new Decision(true, 0, false);
+    static final Decision LAST = new Decision(true, 0, true);
+
+    /** Allowed, as the {@code count}th event of a window that allows {@code limit}. */
+    static Decision allow(int count, int limit) {
+        return count == limit ? LAST : ALLOW;
+    }
 
     /** Turns a refusal into the API's 429 with {@code Retry-After}. */
     public void throwIfRefused() {
@@ -22,6 +31,6 @@ public record Decision(boolean allowed, long retryAfterSeconds) {
     }
 
     public static Decision refuse(long retryAfterMillis) {
-        return new Decision(false, Math.max(1, (retryAfterMillis + 999) / 1000));
+        return new Decision(false, Math.max(1, (retryAfterMillis + 999) / 1000), false);
     }
 }

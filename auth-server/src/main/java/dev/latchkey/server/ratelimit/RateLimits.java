@@ -17,10 +17,13 @@ public record RateLimits(Limiter resetRequestsPerEmail,
                          Limiter weakPasswordsPerIp,
                          Limiter signInFailuresPerIp,
                          SignInThrottle signInPerEmail,
-                         Limiter staffQuota) {
+                         Limiter staffQuota,
+                         Limiter secondFactorFailuresPerAccount,
+                         Limiter secondFactorFailuresPerIp) {
     private static final Duration WINDOW = Duration.ofMinutes(15);
 
-    public static RateLimits create(Windows windows, int staffActionsPerHour) {
+    /** {@code secondFactorFailures}: wrong codes one account may take in a window. */
+    public static RateLimits create(Windows windows, int staffActionsPerHour, int secondFactorFailures) {
         return new RateLimits(
                 windows.limiter("reset-per-email", 3, WINDOW, UnaryOperator.identity()),
                 windows.limiter("reset-per-ip", 20, WINDOW, ClientNetwork::of),
@@ -28,7 +31,9 @@ public record RateLimits(Limiter resetRequestsPerEmail,
                 windows.limiter("weak-passwords-per-ip", 30, WINDOW, ClientNetwork::of),
                 windows.limiter("signin-failures-per-ip", 100, WINDOW, ClientNetwork::of),
                 new SignInThrottle(windows.clock(), windows.enabled()),
-                windows.limiter("staff-quota", staffActionsPerHour, Duration.ofHours(1), UnaryOperator.identity()));
+                windows.limiter("staff-quota", staffActionsPerHour, Duration.ofHours(1), UnaryOperator.identity()),
+                windows.limiter("mfa-failures-per-account", secondFactorFailures, WINDOW, UnaryOperator.identity()),
+                windows.limiter("mfa-failures-per-ip", 30, WINDOW, ClientNetwork::of));
     }
 
     /** Where windows are counted: in the shared database, or in memory on Derby; none when limits are off. */

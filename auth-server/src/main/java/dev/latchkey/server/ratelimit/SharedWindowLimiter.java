@@ -52,7 +52,8 @@ public final class SharedWindowLimiter implements Limiter {
         long now = clock.millis();
         purgeNowAndThen(now);
         DbRow row = db.execute().get(HIT, name, hash(key), now, now + windowMillis).orElseThrow();
-        return Rows.intOf(row, "hits") <= limit ? Decision.ALLOW
+        int hits = Rows.intOf(row, "hits");
+        return hits <= limit ? Decision.allow(hits, limit)
                 : Decision.refuse(Rows.longOf(row, "expires_at") - now);
     }
 

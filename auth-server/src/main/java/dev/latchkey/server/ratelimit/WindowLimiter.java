@@ -40,7 +40,7 @@ public final class WindowLimiter implements Limiter {
         purgeNowAndThen(now);
         Window w = windows.compute(keyOf.apply(key), (k, old) -> old == null || old.expired(now, windowMillis)
                 ? new Window(now, 1) : new Window(old.start, old.count + 1));
-        return w.count <= limit ? Decision.ALLOW : Decision.refuse(w.start + windowMillis - now);
+        return w.count <= limit ? Decision.allow(w.count, limit) : Decision.refuse(w.start + windowMillis - now);
     }
 
     @Override

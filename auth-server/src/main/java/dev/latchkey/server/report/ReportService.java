@@ -64,7 +64,7 @@ public final class ReportService {
     public ReportOutcome confirm(String token, String clientIp) {
         ReportTokens.Usable usable = usableOrRefuse(token, clientIp);
         User user = users.findById(db.execute(), usable.userId()).orElseThrow(ApiException::invalidToken);
-        boolean changed = usable.event() == ReportTokens.Event.PASSWORD_CHANGED;
+        boolean changed = usable.event().passwordKnown();
         Long reference = db.inTransaction(tx -> {
             if (!reports.consume(tx, usable)) {
                 return null;
@@ -101,6 +101,7 @@ public final class ReportService {
             case RESET_REQUESTED -> "the reset email";
             case INVITATION -> "the invitation email";
             case PASSWORD_CHANGED -> "the password change";
+            case SECOND_FACTOR -> "the change or use of the second factor";
         };
         return what + " of " + usable.eventAt() + " (email " + usable.mailJobId()
                 + (usable.eventIp() == null ? "" : ", from " + usable.eventIp()) + ")";

@@ -18,7 +18,16 @@ import dev.latchkey.server.token.Tokens;
  */
 public final class ReportTokens {
     /** What the email that carried the link told of. */
-    public enum Event { RESET_REQUESTED, INVITATION, PASSWORD_CHANGED }
+    public enum Event {
+        RESET_REQUESTED, INVITATION, PASSWORD_CHANGED,
+        /** A second factor added or removed, a recovery code used, or codes tried: someone has the password. */
+        SECOND_FACTOR;
+
+        /** Whether the email told of something done with the password, so a report holds the account. */
+        public boolean passwordKnown() {
+            return this == PASSWORD_CHANGED || this == SECOND_FACTOR;
+        }
+    }
 
     /** A usable report token as stored; the raw token is not part of it. */
     public record Usable(long id, long userId, Event event, long mailJobId, Instant eventAt, String eventIp,

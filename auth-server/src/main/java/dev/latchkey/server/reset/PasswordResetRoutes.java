@@ -1,6 +1,7 @@
 package dev.latchkey.server.reset;
 
 import java.time.Duration;
+import java.util.Optional;
 
 import io.helidon.http.Method;
 import io.helidon.webserver.http.HttpRules;
@@ -14,6 +15,7 @@ import dev.latchkey.server.http.ErrorHandling;
 import dev.latchkey.server.http.JsonBody;
 import dev.latchkey.server.http.JsonResponses;
 import dev.latchkey.server.i18n.Reader;
+import dev.latchkey.server.mfa.SecondFactorCheck;
 import dev.latchkey.server.i18n.Texts;
 
 /** {@code /api/v1/password-resets}: request, verify, complete. */
@@ -55,7 +57,8 @@ public final class PasswordResetRoutes implements HttpService {
         JsonBody body = JsonBody.read(req);
         String token = body.requiredString("token");
         String newPassword = body.requiredString("newPassword");
-        resets.complete(token, newPassword, clientIp.of(req), Reader.of(req));
+        Optional<String> secondFactor = body.optionalBoundedString("secondFactor", SecondFactorCheck.MAX_LENGTH);
+        resets.complete(token, newPassword, secondFactor, clientIp.of(req), Reader.of(req));
         JsonResponses.send(res, 200, new MessageResponse(Texts.get(Texts.of(req), "api.reset.completed")));
     }
 }

@@ -69,7 +69,7 @@ public final class ResetLetters implements LetterWriter {
             }
             return Optional.empty();
         }
-        if (user.get().held() && job.kind() != MailKind.PASSWORD_CHANGED) {
+        if (user.get().held() && !job.kind().notice()) {
             // The requester got the same answer as for any address; only the trail tells.
             audit.record(db, new AuditEvent(AuditType.RESET_REQUEST_HELD_ACCOUNT, user.get().id(), job.recipient(),
                     null, job.clientIp(), "Account held after a report; nothing sent").withMailJob(job.id()));
@@ -94,7 +94,16 @@ public final class ResetLetters implements LetterWriter {
                     words.get("mail.helpdeskReset.why", job.actor()), words.get("mail.helpdeskReset.ignore"));
             case INVITATION -> tokenLetter(db, job, user.get(), words, "invite",
                     words.get("mail.invite.why", job.actor()), words.get("mail.invite.ignore"));
-            case PASSWORD_CHANGED -> changed(db, job, user.get(), words);
+            case PASSWORD_CHANGED -> notice(db, job, user.get(), words, "changed", "mail.changed.sessions",
+                    "mail.changed.ifYou");
+            case SECOND_FACTOR_ADDED -> notice(db, job, user.get(), words, "factorAdded", "mail.factorAdded.effect",
+                    "mail.changed.ifYou");
+            case SECOND_FACTOR_REMOVED -> notice(db, job, user.get(), words, "factorRemoved",
+                    "mail.factorRemoved.effect", "mail.changed.ifYou");
+            case RECOVERY_CODE_USED -> notice(db, job, user.get(), words, "recoveryUsed", "mail.recoveryUsed.effect",
+                    "mail.changed.ifYou");
+            case SECOND_FACTOR_FAILURES -> notice(db, job, user.get(), words, "codeFailures",
+                    "mail.codeFailures.effect", "mail.codeFailures.ifYou");
         });
     }
 
@@ -103,8 +112,7 @@ public final class ResetLetters implements LetterWriter {
      * changer's; a help-desk member's office address is not the owner's business.
      */
     private String report(DbExecute db, MailJob job, User user, ReportTokens.Event event) {
-        String ip = job.kind() == MailKind.PASSWORD_RESET || job.kind() == MailKind.PASSWORD_CHANGED
-                ? job.clientIp() : null;
+        String ip = job.kind() == MailKind.PASSWORD_RESET || job.kind().notice() ? job.clientIp() : null;
         return reports.issue(db, user.id(), event, job.id(), job.createdAt(), ip);
     }
 
@@ -163,25 +171,32 @@ public final class ResetLetters implements LetterWriter {
         return new Letter(user.email(), words.get("mail." + kind + ".subject"), text, html, List.of(token, report));
     }
 
-    private Letter changed(DbExecute db, MailJob job, User user, Words words) {
-        String report = report(db, job, user, ReportTokens.Event.PASSWORD_CHANGED);
+    /**
+     * An email that tells of something done to the account ({@code kind}: the {@code mail.<kind>.} keys
+     * of its subject and of when and from where), what it means, and its "Not you?" link, which holds
+     * the account: whoever did it knew the password.
+     */
+    private Letter notice(DbExecute db, MailJob job, User user, Words words, String kind, String effectKey,
+                          String ifYouKey) {
+        String report = report(db, job, user, job.kind() == MailKind.PASSWORD_CHANGED
+                ? ReportTokens.Event.PASSWORD_CHANGED : ReportTokens.Event.SECOND_FACTOR);
         String when = words.reader().when(job.createdAt());
-        String changed = job.clientIp() == null ? words.get("mail.changed.when", when)
-                : words.get("mail.changed.whenFrom", when, words.ltr(job.clientIp()));
+        String changed = job.clientIp() == null ? words.get("mail." + kind + ".when", when)
+                : words.get("mail." + kind + ".whenFrom", when, words.ltr(job.clientIp()));
         String text = String.join("\n",
                 words.get("mail.greeting", user.displayName()), "",
                 changed,
-                words.get("mail.changed.sessions"), "",
-                words.get("mail.changed.ifYou"), "",
+                words.get(effectKey), "",
+                words.get(ifYouKey), "",
                 words.get("mail.notYou") + " " + words.get("mail.notYou.changed"),
                 reportLink(report), "");
         String html = words.html(
                 words.p(escape(words.get("mail.greeting", user.displayName())))
-                + words.p(escape(changed) + "\n" + escape(words.get("mail.changed.sessions")))
-                + words.p(escape(words.get("mail.changed.ifYou")))
+                + words.p(escape(changed) + "\n" + escape(words.get(effectKey)))
+                + words.p(escape(words.get(ifYouKey)))
                 + words.p(escape(words.get("mail.notYou")) + " "
                         + words.link(reportLink(report), escape(words.get("mail.notYou.changed")))));
-        return new Letter(user.email(), words.get("mail.changed.subject"), text, html, List.of(report));
+        return new Letter(user.email(), words.get("mail." + kind + ".subject"), text, html, List.of(report));
     }
 
     /**

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Optional;
 
 import dev.latchkey.api.EmailAddress;
+import dev.latchkey.api.ErrorCode;
 import dev.latchkey.api.Responses.VerifyResponse;
 import dev.latchkey.server.audit.AuditEvent;
 import dev.latchkey.server.audit.AuditLog;
@@ -14,6 +15,7 @@ import dev.latchkey.server.http.ApiException;
 import dev.latchkey.server.i18n.Reader;
 import dev.latchkey.server.mail.MailJobs;
 import dev.latchkey.server.mail.MailKind;
+import dev.latchkey.server.mfa.SecondFactorCheck;
 import dev.latchkey.server.password.PasswordChanges;
 import dev.latchkey.server.metrics.Meters;
 import dev.latchkey.server.ratelimit.RateLimits;
@@ -37,12 +39,13 @@ public final class ResetService {
     private final AuditLog audit;
     private final RateLimits limits;
     private final Signals signals;
+    private final SecondFactorCheck secondFactors;
     private final Meters meters;
     private final Clock clock;
 
     public ResetService(Database db, Users users, ResetTokens tokens, Sessions sessions, PasswordChanges changes,
                         MailJobs mailJobs, Runnable mailWake, AuditLog audit, RateLimits limits, Signals signals,
-                        Meters meters, Clock clock) {
+                        SecondFactorCheck secondFactors, Meters meters, Clock clock) {
         this.db = db;
         this.users = users;
         this.tokens = tokens;
@@ -53,6 +56,7 @@ public final class ResetService {
         this.audit = audit;
         this.limits = limits;
         this.signals = signals;
+        this.secondFactors = secondFactors;
         this.meters = meters;
         this.clock = clock;
     }
@@ -78,11 +82,15 @@ public final class ResetService {
         }
     }
 
-    /** Tells whether a token is usable, without consuming it. */
+    /**
+     * Tells whether a token is usable, without consuming it, and whether its completion needs the
+     * account's second factor.
+     */
     public VerifyResponse verify(String token, String clientIp) {
         ResetTokens.Usable usable = usableOrRefuse(token, clientIp);
         User user = users.findById(db.execute(), usable.userId()).orElseThrow(ApiException::invalidToken);
-        return new VerifyResponse(true, EmailAddress.mask(user.email()), usable.expiresAt().toString());
+        return new VerifyResponse(true, EmailAddress.mask(user.email()), usable.expiresAt().toString(),
+                user.secondFactor());
     }
 
     /**
@@ -91,11 +99,21 @@ public final class ResetService {
      * so no sign-in in flight can still make a session with the old one), every session revoked, the
      * user's other tokens invalidated, the sign-in throttle cleared, an audit row written and a
      * "password changed" email queued. Only one complete per token hashes at a time.
+     *
+     * <p>An account with a second factor needs it here too, so the mailbox alone never sets its
+     * password. Without it: 400 {@code second_factor_required}, and the token stays usable. A wrong one:
+     * 400 {@code invalid_second_factor}, counted like a wrong code at sign-in; the failure that uses up
+     * the account's budget also ends every reset link of the account. The policy is checked first, so a
+     * refused password does not use up a code.
      */
-    public void complete(String token, String newPassword, String clientIp, Optional<Reader> reader) {
+    public void complete(String token, String newPassword, Optional<String> secondFactor, String clientIp,
+                         Optional<Reader> reader) {
         ResetTokens.Usable usable = usableOrRefuse(token, clientIp);
         User user = users.findById(db.execute(), usable.userId()).orElseThrow(ApiException::invalidToken);
         changes.requireAcceptable(newPassword, user, clientIp);
+        if (user.secondFactor()) {
+            requireSecondFactor(user, secondFactor, clientIp);
+        }
         if (!tokens.claim(db.execute(), usable, clock.instant().plus(CLAIM))) {
             rejected(clientIp, "Token already being used by another request");
             throw ApiException.invalidToken();
@@ -132,6 +150,16 @@ public final class ResetService {
         changes.committed();
         meters.reset(Meters.Reset.COMPLETED);
         signals.resetCompleted(user, usable.requestedIp(), clientIp);
+    }
+
+    private void requireSecondFactor(User user, Optional<String> secondFactor, String clientIp) {
+        String presented = secondFactor.orElseThrow(() -> SecondFactorCheck.required().withStatus(400));
+        try {
+            secondFactors.verify(user, presented, clientIp, "to complete a reset",
+                    tx -> tokens.invalidateAll(tx, user.id()));
+        } catch (ApiException e) {
+            throw e.code() == ErrorCode.INVALID_SECOND_FACTOR ? e.withStatus(400) : e;
+        }
     }
 
     /**

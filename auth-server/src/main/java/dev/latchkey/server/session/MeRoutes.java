@@ -16,10 +16,12 @@ import dev.latchkey.server.i18n.Texts;
 /** {@code /api/v1/me}: the signed-in user and their password change. */
 public final class MeRoutes implements HttpService {
     private final SessionService service;
+    private final PasswordChange passwordChange;
     private final ClientIp clientIp;
 
-    public MeRoutes(SessionService service, ClientIp clientIp) {
+    public MeRoutes(SessionService service, PasswordChange passwordChange, ClientIp clientIp) {
         this.service = service;
+        this.passwordChange = passwordChange;
         this.clientIp = clientIp;
     }
 
@@ -40,7 +42,7 @@ public final class MeRoutes implements HttpService {
         JsonBody body = JsonBody.read(req);
         String current = body.requiredString("currentPassword");
         String next = body.requiredString("newPassword");
-        service.changePassword(caller, current, next, clientIp.of(req));
+        passwordChange.change(caller, current, next, clientIp.of(req));
         JsonResponses.send(res, 200, new MessageResponse(Texts.get(Texts.of(req), "api.password.changed")));
     }
 }

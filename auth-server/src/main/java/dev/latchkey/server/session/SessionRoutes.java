@@ -1,5 +1,7 @@
 package dev.latchkey.server.session;
 
+import java.util.Optional;
+
 import io.helidon.http.Method;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
@@ -11,6 +13,7 @@ import dev.latchkey.server.http.ErrorHandling;
 import dev.latchkey.server.http.JsonBody;
 import dev.latchkey.server.http.JsonResponses;
 import dev.latchkey.server.i18n.Reader;
+import dev.latchkey.server.mfa.SecondFactorCheck;
 
 /** {@code /api/v1/sessions}: sign in and sign out. */
 public final class SessionRoutes implements HttpService {
@@ -34,7 +37,8 @@ public final class SessionRoutes implements HttpService {
         JsonBody body = JsonBody.read(req);
         String email = body.requiredEmail("email");
         String password = body.requiredString("password");
-        JsonResponses.send(res, 201, service.signIn(email, password, clientIp.of(req), Reader.of(req)));
+        Optional<String> secondFactor = body.optionalBoundedString("secondFactor", SecondFactorCheck.MAX_LENGTH);
+        JsonResponses.send(res, 201, service.signIn(email, password, secondFactor, clientIp.of(req), Reader.of(req)));
     }
 
     private void signOut(ServerRequest req, ServerResponse res) {

@@ -12,7 +12,7 @@ import dev.latchkey.server.audit.AuditLog;
 import dev.latchkey.server.audit.AuditType;
 import dev.latchkey.server.db.Database;
 import dev.latchkey.server.http.ApiException;
-import dev.latchkey.server.password.PasswordChanges;
+import dev.latchkey.server.mfa.SecondFactorCheck;
 import dev.latchkey.server.password.Passwords;
 import dev.latchkey.server.i18n.Reader;
 import dev.latchkey.server.metrics.Meters;
@@ -21,7 +21,7 @@ import dev.latchkey.server.ratelimit.RateLimits;
 import dev.latchkey.server.user.User;
 import dev.latchkey.server.user.Users;
 
-/** Sign-in, sign-out, who is calling, and a signed-in user's password change. */
+/** Sign-in, sign-out, and who is calling. */
 public final class SessionService {
     private static final String BEARER = "Bearer ";
 
@@ -29,18 +29,18 @@ public final class SessionService {
     private final Users users;
     private final Sessions sessions;
     private final Passwords passwords;
-    private final PasswordChanges changes;
+    private final SecondFactorCheck secondFactors;
     private final AuditLog audit;
     private final RateLimits limits;
     private final Meters meters;
 
-    public SessionService(Database db, Users users, Sessions sessions, Passwords passwords, PasswordChanges changes,
-                          AuditLog audit, RateLimits limits, Meters meters) {
+    public SessionService(Database db, Users users, Sessions sessions, Passwords passwords,
+                          SecondFactorCheck secondFactors, AuditLog audit, RateLimits limits, Meters meters) {
         this.db = db;
         this.users = users;
         this.sessions = sessions;
         this.passwords = passwords;
-        this.changes = changes;
+        this.secondFactors = secondFactors;
         this.audit = audit;
         this.limits = limits;
         this.meters = meters;
@@ -48,9 +48,13 @@ public final class SessionService {
 
     /**
      * Signs in. An unknown email costs the same as a wrong password (a dummy hash is checked) and gets
-     * the same answer; both count against the email's throttle and the client IP's.
+     * the same answer; both count against the email's throttle and the client IP's. An account with a
+     * second factor needs {@code secondFactor} too: without it a right password gets 401
+     * {@code second_factor_required}, and the attempt stays counted against the address until a
+     * sign-in succeeds, so the password cannot be tried unthrottled that way.
      */
-    public SessionResponse signIn(String email, String password, String clientIp, Optional<Reader> reader) {
+    public SessionResponse signIn(String email, String password, Optional<String> secondFactor, String clientIp,
+                                  Optional<Reader> reader) {
         // Both limits count the attempt before the password is checked; a success gives it back.
         limits.signInFailuresPerIp().hit(clientIp).throwIfRefused(this::throttled);
         Decision throttle = limits.signInPerEmail().attempt(db, email);
@@ -74,6 +78,10 @@ public final class SessionService {
         }
         limits.signInFailuresPerIp().refund(clientIp);
         User user = found.get();
+        if (user.secondFactor()) {
+            secondFactors.verify(user, secondFactor.orElseThrow(SecondFactorCheck::required), clientIp, "at sign-in",
+                    SecondFactorCheck.TransactionStep.NONE);
+        }
         upgradeHashIfNeeded(user, password, clientIp);
         Optional<Sessions.Issued> issued = db.inTransaction(tx -> {
             // The password was checked outside this transaction (a hash takes a while): make the session
@@ -116,39 +124,6 @@ public final class SessionService {
                 .flatMap(id -> users.findById(db.execute(), id))
                 .map(user -> new Caller(user, token))
                 .orElseThrow(ApiException::unauthorized);
-    }
-
-    /**
-     * Changes the caller's password after checking the current one (a wrong one counts as a failed
-     * sign-in); every other session of the user is revoked, this one stays.
-     */
-    public void changePassword(Caller caller, String currentPassword, String newPassword, String clientIp) {
-        User user = caller.user();
-        limits.signInPerEmail().attempt(db, user.email()).throwIfRefused();
-        if (user.passwordHash() == null || !passwords.matches(currentPassword, user.passwordHash())) {
-            audit.record(db.execute(), new AuditEvent(AuditType.SIGN_IN_FAILED, user.id(), user.email(), user.email(),
-                    clientIp, "Wrong current password on a password change"));
-            throw ApiException.of(ErrorCode.INVALID_CREDENTIALS, "api.currentPasswordWrong");
-        }
-        // The current password was right: that attempt is not a failure, whatever the new one is worth.
-        limits.signInPerEmail().clear(db.execute(), user.email());
-        changes.requireAcceptable(newPassword, user, clientIp);
-        String hash = changes.hash(newPassword);
-        boolean changed = db.inTransaction(tx -> {
-            // A reset may have changed the password since the current one was checked: it wins.
-            if (!users.lockIfPasswordVersion(tx, user.id(), user.passwordVersion())) {
-                return false;
-            }
-            limits.signInPerEmail().clear(tx, user.email());
-            changes.store(tx, user, hash, new AuditEvent(AuditType.PASSWORD_CHANGED, user.id(), user.email(),
-                    user.email(), clientIp, "Password changed by its owner; other sessions signed out"), clientIp);
-            sessions.revokeAllExcept(tx, user.id(), caller.sessionToken());
-            return true;
-        });
-        if (!changed) {
-            throw ApiException.of(ErrorCode.INVALID_CREDENTIALS, "api.currentPasswordWrong");
-        }
-        changes.committed();
     }
 
     private void throttled() {

@@ -11,10 +11,12 @@ import dev.latchkey.server.i18n.Reader;
  * An account. {@code passwordHash} is null until a first password is set; {@code passwordVersion}
  * counts password changes (a re-hash of the same password does not change it). A {@code held} account
  * takes no password sign-in and gets no reset email until the help desk releases it (a reported change).
- * Its emails are written for {@code reader}: the language and time zone last heard of.
+ * Its emails are written for {@code reader}: the language and time zone last heard of. An account with
+ * a {@code secondFactor} signs in and completes a reset only with a code or a recovery code too.
  */
 public record User(long id, String email, String displayName, Role role, String passwordHash,
-                   Instant passwordChangedAt, int passwordVersion, boolean held, Reader reader) {
+                   Instant passwordChangedAt, int passwordVersion, boolean held, Reader reader,
+                   boolean secondFactor) {
     public UserSummary summary() {
         return new UserSummary(id, email, displayName, role);
     }

@@ -1,9 +1,11 @@
 package dev.latchkey.server.support;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -37,6 +39,9 @@ public final class TestDatabase implements AutoCloseable {
         return "postgresql".equals(System.getProperty("latchkey.test.db"));
     }
 
+    private static final String MFA_KEY = Base64.getEncoder().encodeToString(
+            "latchkey-test-key-for-mfa-32byte".getBytes(StandardCharsets.US_ASCII));
+
     /** A database for one test server: PostgreSQL when this run asks for it, else none (Derby). */
     static Optional<TestDatabase> forTestServer() {
         return postgresql() ? Optional.of(createPostgresql()) : Optional.empty();
@@ -58,7 +63,9 @@ public final class TestDatabase implements AutoCloseable {
         return new TestDatabase(name, Map.of(
                 "db.connection.url", url(name),
                 "db.connection.username", USER,
-                "db.connection.password", PASSWORD));
+                "db.connection.password", PASSWORD,
+                // Instances on one database share the key that seals second factors.
+                "auth.mfa.key", MFA_KEY));
     }
 
     /** The {@code db.connection.*} settings that point a server at this database. */
