@@ -13,7 +13,8 @@
     const events = {
         RESET_REQUESTED: ['report.event.RESET_REQUESTED', 'report.effect.RESET_REQUESTED'],
         INVITATION: ['report.event.INVITATION', 'report.effect.INVITATION'],
-        PASSWORD_CHANGED: ['report.event.PASSWORD_CHANGED', 'report.effect.PASSWORD_CHANGED']
+        PASSWORD_CHANGED: ['report.event.PASSWORD_CHANGED', 'report.effect.PASSWORD_CHANGED'],
+        SECOND_FACTOR: ['report.event.SECOND_FACTOR', 'report.effect.SECOND_FACTOR']
     };
 
     function readToken() {

@@ -37,6 +37,7 @@ import dev.latchkey.testkit.page.ForgotPage;
 import dev.latchkey.testkit.page.HelpdeskPage;
 import dev.latchkey.testkit.page.NewPasswordPage;
 import dev.latchkey.testkit.page.ReportPage;
+import dev.latchkey.testkit.page.SecondFactorPage;
 import dev.latchkey.testkit.page.SetupPage;
 import dev.latchkey.testkit.page.SignInPage;
 import dev.latchkey.testkit.selector.FxId;
@@ -116,6 +117,10 @@ public final class LatchkeyWindow {
 
     public AccountPage account() {
         return new AccountPage(this);
+    }
+
+    public SecondFactorPage secondFactor() {
+        return new SecondFactorPage(this);
     }
 
     public HelpdeskPage helpdesk() {

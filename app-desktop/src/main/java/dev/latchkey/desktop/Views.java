@@ -20,6 +20,9 @@ import dev.latchkey.desktop.reset.NewPasswordView;
 import dev.latchkey.desktop.reset.NewPasswordViewModel;
 import dev.latchkey.desktop.reset.TokenView;
 import dev.latchkey.desktop.reset.TokenViewModel;
+import dev.latchkey.desktop.secondfactor.SecondFactorFields;
+import dev.latchkey.desktop.secondfactor.SecondFactorView;
+import dev.latchkey.desktop.secondfactor.SecondFactorViewModel;
 import dev.latchkey.desktop.setup.SetupView;
 import dev.latchkey.desktop.setup.SetupViewModel;
 import dev.latchkey.desktop.signin.SignInView;
@@ -35,7 +38,7 @@ public final class Views {
             // Read at each load: the language may have changed since the factory was made.
             Messages text = context.messages();
             if (type == SignInView.class) {
-                return new SignInView(new SignInViewModel(context, navigator));
+                return new SignInView(new SignInViewModel(context, navigator), text);
             } else if (type == ForgotView.class) {
                 return new ForgotView(new ForgotViewModel(context, navigator));
             } else if (type == TokenView.class) {
@@ -56,6 +59,10 @@ public final class Views {
                 return new HelpdeskView(new HelpdeskViewModel(context, navigator), text);
             } else if (type == NewPasswordFields.class) {
                 return new NewPasswordFields();
+            } else if (type == SecondFactorFields.class) {
+                return new SecondFactorFields();
+            } else if (type == SecondFactorView.class) {
+                return new SecondFactorView(new SecondFactorViewModel(context, navigator), text);
             }
             throw new IllegalArgumentException("No view for " + type.getName());
         };

@@ -29,6 +29,16 @@ public final class AccountPage extends PasswordFormPage<AccountPage> {
         return text(FxId.ACCOUNT_DETAILS);
     }
 
+    /** Whether the account has a second factor, and how many recovery codes are left, in words. */
+    public String secondFactorStatus() {
+        return awaitText(FxId.ACCOUNT_SECOND_FACTOR_STATUS);
+    }
+
+    public SecondFactorPage manageSecondFactor() {
+        click(FxId.ACCOUNT_MANAGE_SECOND_FACTOR);
+        return new SecondFactorPage(window);
+    }
+
     public AccountPage currentPassword(String password) {
         type(FxId.ACCOUNT_CURRENT_PASSWORD, password);
         return this;

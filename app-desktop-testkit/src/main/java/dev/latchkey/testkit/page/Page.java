@@ -131,6 +131,12 @@ public abstract class Page<P extends Page<P>> {
         });
     }
 
+    /** Types into the shared second-factor field (sign in, new password, second factor), once it shows. */
+    protected void typeSecondFactor(String code) {
+        LatchkeyWindow.await(() -> visible(FxId.SECOND_FACTOR_CODE), () -> "the second-factor field");
+        type(FxId.SECOND_FACTOR_CODE, code);
+    }
+
     /** Waits until the label has text and returns it. */
     protected String awaitText(FxId id) {
         LatchkeyWindow.await(() -> visible(id) && !text(id).isEmpty(), () -> id.query() + " to show text");

@@ -20,6 +20,25 @@ public final class SignInPage extends Page<SignInPage> {
         return this;
     }
 
+    /** Types the authenticator app's code, or a recovery code after {@link #useRecoveryCode()}. */
+    public SignInPage secondFactor(String code) {
+        typeSecondFactor(code);
+        return this;
+    }
+
+    /** Switches the code field to a recovery code (and back). */
+    public SignInPage useRecoveryCode() {
+        click(FxId.SECOND_FACTOR_USE_RECOVERY_CODE);
+        return this;
+    }
+
+    /** Submits the password, for an account with a second factor: waits until the code is asked for. */
+    public SignInPage submitForSecondFactor() {
+        click(FxId.SIGN_IN_SUBMIT);
+        LatchkeyWindow.await(() -> visible(FxId.SIGN_IN_SECOND_FACTOR_BOX), () -> "the second factor to be asked for");
+        return this;
+    }
+
     /** Signs in a user: their account screen. */
     public AccountPage submit() {
         click(FxId.SIGN_IN_SUBMIT);

@@ -18,9 +18,12 @@ public enum Area {
     NEW_PASSWORD("New password", "reset/NewPasswordView.fxml"),
     PASSWORD_FIELDS("New-password fields (inside first run, new password and account)",
             "password/NewPasswordFields.fxml", "password/PasswordChecklist.java"),
+    SECOND_FACTOR_FIELDS("Second-factor code fields (inside sign in, new password and second factor)",
+            "secondfactor/SecondFactorFields.fxml"),
     DONE("Done", "reset/DoneView.fxml"),
     REPORT("\"Not you?\" report", "report/ReportView.fxml"),
     ACCOUNT("Account", "account/AccountView.fxml"),
+    SECOND_FACTOR("Second factor: set up, recovery codes, turn off", "secondfactor/SecondFactorView.fxml"),
     MAILBOX("Local mailbox", "mailbox/MailboxView.fxml"),
     HELPDESK("Help desk", "helpdesk/HelpdeskView.fxml"),
     HELPDESK_DIALOGS("Help-desk dialogs (send a reset, invite)", "helpdesk/HelpdeskDialogs.java");

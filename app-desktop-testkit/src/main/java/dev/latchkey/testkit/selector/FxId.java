@@ -11,6 +11,8 @@ import static dev.latchkey.testkit.selector.Area.MAILBOX;
 import static dev.latchkey.testkit.selector.Area.NEW_PASSWORD;
 import static dev.latchkey.testkit.selector.Area.PASSWORD_FIELDS;
 import static dev.latchkey.testkit.selector.Area.REPORT;
+import static dev.latchkey.testkit.selector.Area.SECOND_FACTOR;
+import static dev.latchkey.testkit.selector.Area.SECOND_FACTOR_FIELDS;
 import static dev.latchkey.testkit.selector.Area.SETUP;
 import static dev.latchkey.testkit.selector.Area.SIGN_IN;
 import static dev.latchkey.testkit.selector.Area.STARTUP;
@@ -53,6 +55,8 @@ public enum FxId {
     SIGN_IN_EMAIL(SIGN_IN, "email", "Text field: email address"),
     SIGN_IN_PASSWORD_LABEL(SIGN_IN, "passwordLabel", "Label of the password field"),
     SIGN_IN_PASSWORD(SIGN_IN, "password", "Password field"),
+    SIGN_IN_SECOND_FACTOR_BOX(SIGN_IN, "secondFactorBox", "Pane: the second-factor fields (shown once the server asks for a code)"),
+    SIGN_IN_SECOND_FACTOR_FIELDS(SIGN_IN, "secondFactorFields", "The second-factor code fields (see their own table)"),
     SIGN_IN_ERROR(SIGN_IN, "error", "Label: why the sign-in failed"),
     SIGN_IN_SUBMIT(SIGN_IN, "signIn", "Button: sign in (the default button)"),
     SIGN_IN_PROGRESS(SIGN_IN, "progress", "Progress indicator: shown while the call runs"),
@@ -89,6 +93,9 @@ public enum FxId {
     NEW_PASSWORD_HEADING(NEW_PASSWORD, "heading", "Label: the screen's title"),
     NEW_PASSWORD_FOR_ACCOUNT(NEW_PASSWORD, "forAccount", "Label: the masked address the code is for"),
     NEW_PASSWORD_PASSWORD_FIELDS(NEW_PASSWORD, "passwordFields", "The new-password fields (see their own table)"),
+    NEW_PASSWORD_SECOND_FACTOR_BOX(NEW_PASSWORD, "secondFactorBox", "Pane: the second factor (shown when the account has one)"),
+    NEW_PASSWORD_SECOND_FACTOR_WHY(NEW_PASSWORD, "secondFactorWhy", "Label: why a code is asked for"),
+    NEW_PASSWORD_SECOND_FACTOR_FIELDS(NEW_PASSWORD, "secondFactorFields", "The second-factor code fields (see their own table)"),
     NEW_PASSWORD_ERROR(NEW_PASSWORD, "error", "Label: why the reset was refused"),
     NEW_PASSWORD_ASK_AGAIN(NEW_PASSWORD, "askAgain", "Link: ask for a new code (shown when the code expired meanwhile)"),
     NEW_PASSWORD_SET_PASSWORD(NEW_PASSWORD, "setPassword", "Button: set the password (disabled until acceptable)"),
@@ -110,6 +117,10 @@ public enum FxId {
     PASSWORD_RULE_STRENGTH(PASSWORD_FIELDS, "rule-STRENGTH", "Checklist line: strong enough"),
     PASSWORD_RULE_MATCH(PASSWORD_FIELDS, "rule-MATCH", "Checklist line: the two entries match"),
     PASSWORD_RULE_ERRORS(PASSWORD_FIELDS, "ruleErrors", "Label: the server's refusal, rule by rule"),
+
+    SECOND_FACTOR_LABEL(SECOND_FACTOR_FIELDS, "secondFactorLabel", "Label of the code field (says which code it takes)"),
+    SECOND_FACTOR_CODE(SECOND_FACTOR_FIELDS, "secondFactor", "Text field: the authenticator app's code, or a recovery code"),
+    SECOND_FACTOR_USE_RECOVERY_CODE(SECOND_FACTOR_FIELDS, "useRecoveryCode", "Link: use a recovery code instead (and back)"),
 
     DONE_HEADING(DONE, "heading", "Label: the screen's title"),
     DONE_TEXT(DONE, "doneText", "Label: the password was changed, sign in"),
@@ -135,6 +146,9 @@ public enum FxId {
     ACCOUNT_EMAIL(ACCOUNT, "email", "Label: the email address"),
     ACCOUNT_SIGN_OUT(ACCOUNT, "signOut", "Button: sign out"),
     ACCOUNT_DETAILS(ACCOUNT, "details", "Label: role and account facts"),
+    ACCOUNT_SECOND_FACTOR_HEADING(ACCOUNT, "secondFactorHeading", "Label: the second-factor heading"),
+    ACCOUNT_SECOND_FACTOR_STATUS(ACCOUNT, "secondFactorStatus", "Label: whether the account has a second factor, and recovery codes left"),
+    ACCOUNT_MANAGE_SECOND_FACTOR(ACCOUNT, "manageSecondFactor", "Button: the second-factor screen"),
     ACCOUNT_CHANGE_HEADING(ACCOUNT, "changeHeading", "Label: the change-password heading"),
     ACCOUNT_CURRENT_PASSWORD_LABEL(ACCOUNT, "currentPasswordLabel", "Label of the current password"),
     ACCOUNT_CURRENT_PASSWORD(ACCOUNT, "currentPassword", "Password field: the current password"),
@@ -143,6 +157,36 @@ public enum FxId {
     ACCOUNT_SUCCESS(ACCOUNT, "success", "Label: the password was changed"),
     ACCOUNT_CHANGE_PASSWORD(ACCOUNT, "changePassword", "Button: change the password"),
     ACCOUNT_PROGRESS(ACCOUNT, "progress", "Progress indicator: shown while the call runs"),
+
+    FACTOR_HEADING(SECOND_FACTOR, "heading", "Label: the screen's title"),
+    FACTOR_STATUS(SECOND_FACTOR, "status", "Label: whether the account has a second factor, and recovery codes left"),
+    FACTOR_OVERVIEW(SECOND_FACTOR, "overview", "Pane: the first step (current password, and a code once there is a factor)"),
+    FACTOR_EXPLANATION(SECOND_FACTOR, "explanation", "Label: what a second factor does"),
+    FACTOR_PASSWORD_LABEL(SECOND_FACTOR, "factorPasswordLabel", "Label of the current password"),
+    FACTOR_PASSWORD(SECOND_FACTOR, "factorPassword", "Password field: the current password"),
+    FACTOR_PROOF_BOX(SECOND_FACTOR, "proofBox", "Pane: a code of the current factor (shown when there is one)"),
+    FACTOR_PROOF_FIELDS(SECOND_FACTOR, "secondFactorFields", "The second-factor code fields (see their own table)"),
+    FACTOR_SET_UP(SECOND_FACTOR, "setUpSecondFactor", "Button: set up an authenticator app (a new one when there is a factor)"),
+    FACTOR_NEW_RECOVERY_CODES(SECOND_FACTOR, "newRecoveryCodes", "Button: ten new recovery codes (shown when there is a factor)"),
+    FACTOR_TURN_OFF(SECOND_FACTOR, "turnOffSecondFactor", "Button: turn the second factor off (shown when there is one)"),
+    FACTOR_SCAN(SECOND_FACTOR, "scan", "Pane: the second step, the new key"),
+    FACTOR_SCAN_HELP(SECOND_FACTOR, "scanHelp", "Label: how to add the key to an app"),
+    FACTOR_QR_CODE(SECOND_FACTOR, "qrCode", "Image: the QR code of the key's otpauth:// URI"),
+    FACTOR_SECRET_KEY_LABEL(SECOND_FACTOR, "secretKeyLabel", "Label of the key"),
+    FACTOR_SECRET_KEY(SECOND_FACTOR, "secretKey", "Text field (read only): the key in Base32, in groups of four"),
+    FACTOR_FIRST_CODE_LABEL(SECOND_FACTOR, "firstCodeLabel", "Label of the first code"),
+    FACTOR_FIRST_CODE(SECOND_FACTOR, "firstCode", "Text field: the first code the app shows for the new key"),
+    FACTOR_CONFIRM(SECOND_FACTOR, "confirmSecondFactor", "Button: check the code and turn the factor on"),
+    FACTOR_CANCEL(SECOND_FACTOR, "cancelSetUp", "Button: cancel the set-up (nothing changes)"),
+    FACTOR_CODES(SECOND_FACTOR, "codes", "Pane: the last step, the recovery codes"),
+    FACTOR_CODES_HELP(SECOND_FACTOR, "codesHelp", "Label: what recovery codes are for"),
+    FACTOR_RECOVERY_CODES(SECOND_FACTOR, "recoveryCodes", "Text area (read only): the ten recovery codes, one per line, shown once"),
+    FACTOR_SAVE_RECOVERY_CODES(SECOND_FACTOR, "saveRecoveryCodes", "Button: save the codes to a file (the system's file chooser)"),
+    FACTOR_RECOVERY_CODES_DONE(SECOND_FACTOR, "recoveryCodesDone", "Button: done, the codes are saved"),
+    FACTOR_ERROR(SECOND_FACTOR, "error", "Label: why a step was refused"),
+    FACTOR_SUCCESS(SECOND_FACTOR, "success", "Label: what was done"),
+    FACTOR_BACK(SECOND_FACTOR, "backToAccount", "Link: back to the account screen"),
+    FACTOR_PROGRESS(SECOND_FACTOR, "progress", "Progress indicator: shown while the call runs"),
 
     MAILBOX_BACK(MAILBOX, "back", "Button: back to the very screen you left"),
     MAILBOX_HEADING(MAILBOX, "heading", "Label: the screen's title"),

@@ -23,6 +23,8 @@ public final class AccountView {
     @FXML private Label success;
     @FXML private Button changePassword;
     @FXML private Button signOut;
+    @FXML private Label secondFactorStatus;
+    @FXML private Button manageSecondFactor;
     @FXML private ProgressIndicator progress;
 
     public AccountView(AccountViewModel viewModel, Messages text) {
@@ -44,12 +46,19 @@ public final class AccountView {
         ViewBindings.busy(progress, viewModel.busyProperty());
         changePassword.disableProperty().bind(viewModel.canChangeProperty().not());
         signOut.disableProperty().bind(viewModel.busyProperty());
+        secondFactorStatus.textProperty().bind(viewModel.secondFactorProperty());
+        manageSecondFactor.disableProperty().bind(viewModel.busyProperty());
         viewModel.load();
     }
 
     @FXML
     private void changePassword() {
         viewModel.changePassword();
+    }
+
+    @FXML
+    private void manageSecondFactor() {
+        viewModel.manageSecondFactor();
     }
 
     @FXML

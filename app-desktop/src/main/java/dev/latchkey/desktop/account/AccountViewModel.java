@@ -8,6 +8,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
 import dev.latchkey.api.Responses.Me;
+import dev.latchkey.api.Responses.SecondFactorStatus;
 import dev.latchkey.api.Responses.SessionResponse;
 import dev.latchkey.desktop.AppContext;
 import dev.latchkey.desktop.ScreenModel;
@@ -23,6 +24,7 @@ public final class AccountViewModel extends ScreenModel {
     private final StringProperty details = new SimpleStringProperty("");
     private final StringProperty currentPassword = new SimpleStringProperty("");
     private final StringProperty success = new SimpleStringProperty("");
+    private final StringProperty secondFactor = new SimpleStringProperty("");
     private final StringProperty ruleErrors = new SimpleStringProperty("");
     private final BooleanProperty show = new SimpleBooleanProperty();
     private final PasswordFeedback feedback;
@@ -51,6 +53,11 @@ public final class AccountViewModel extends ScreenModel {
 
     public StringProperty detailsProperty() {
         return details;
+    }
+
+    /** Whether the account has a second factor, and how many recovery codes are left, in words. */
+    public StringProperty secondFactorProperty() {
+        return secondFactor;
     }
 
     public StringProperty currentPasswordProperty() {
@@ -84,7 +91,15 @@ public final class AccountViewModel extends ScreenModel {
             navigator.show(Screen.SIGN_IN);
             return;
         }
-        call(() -> context.client().me(session), this::show, this::failed);
+        call(() -> new Loaded(context.client().me(session), context.client().secondFactorStatus(session)),
+                this::show, this::failed);
+    }
+
+    private record Loaded(Me me, SecondFactorStatus secondFactor) {
+    }
+
+    public void manageSecondFactor() {
+        navigator.show(Screen.SECOND_FACTOR);
     }
 
     public void changePassword() {
@@ -117,7 +132,11 @@ public final class AccountViewModel extends ScreenModel {
         }, done -> leave(text().get("signin.signedOut")), failure -> leave(text().get("signin.signedOut")));
     }
 
-    private void show(Me me) {
+    private void show(Loaded loaded) {
+        Me me = loaded.me();
+        secondFactor.set(loaded.secondFactor().enabled()
+                ? text().get("account.secondFactor.on", loaded.secondFactor().recoveryCodesLeft())
+                : text().get("account.secondFactor.off"));
         name.set(me.displayName());
         email.set(me.email());
         String changed = me.passwordChangedAt() == null ? text().get("account.never")

@@ -16,6 +16,10 @@ public final class ApiError extends Exception {
         INVALID_REQUEST,
         INVALID_TOKEN,
         INVALID_CREDENTIALS,
+        /** The account has a second factor, and the request sent none. */
+        SECOND_FACTOR_REQUIRED,
+        /** The code or recovery code sent is not right, or was used. */
+        INVALID_SECOND_FACTOR,
         UNAUTHORIZED,
         FORBIDDEN,
         NOT_FOUND,
@@ -42,6 +46,8 @@ public final class ApiError extends Exception {
                     Kind.INVALID_REQUEST;
             case INVALID_TOKEN -> Kind.INVALID_TOKEN;
             case INVALID_CREDENTIALS -> Kind.INVALID_CREDENTIALS;
+            case SECOND_FACTOR_REQUIRED -> Kind.SECOND_FACTOR_REQUIRED;
+            case INVALID_SECOND_FACTOR -> Kind.INVALID_SECOND_FACTOR;
             case UNAUTHORIZED -> Kind.UNAUTHORIZED;
             case FORBIDDEN -> Kind.FORBIDDEN;
             case NOT_FOUND -> Kind.NOT_FOUND;

@@ -28,7 +28,9 @@ import dev.latchkey.api.Requests.ChangePasswordRequest;
 import dev.latchkey.api.Requests.HelpdeskResetRequest;
 import dev.latchkey.api.Requests.InviteRequest;
 import dev.latchkey.api.Requests.CompleteResetRequest;
+import dev.latchkey.api.Requests.ConfirmSecondFactorRequest;
 import dev.latchkey.api.Requests.ResetRequest;
+import dev.latchkey.api.Requests.SecondFactorRequest;
 import dev.latchkey.api.Requests.SignInRequest;
 import dev.latchkey.api.Requests.TokenRequest;
 import dev.latchkey.api.Responses.AuditEntry;
@@ -38,8 +40,11 @@ import dev.latchkey.api.Responses.HelpdeskUser;
 import dev.latchkey.api.Responses.Me;
 import dev.latchkey.api.Responses.MessageResponse;
 import dev.latchkey.api.Responses.PasswordPolicyView;
+import dev.latchkey.api.Responses.RecoveryCodes;
 import dev.latchkey.api.Responses.ReportOutcome;
 import dev.latchkey.api.Responses.ReportView;
+import dev.latchkey.api.Responses.SecondFactorEnrolment;
+import dev.latchkey.api.Responses.SecondFactorStatus;
 import dev.latchkey.api.Responses.SessionResponse;
 import dev.latchkey.api.Responses.VerifyResponse;
 import dev.latchkey.api.Role;
@@ -95,8 +100,13 @@ public final class AuthClient {
     }
 
     public String completeReset(String token, String newPassword) throws ApiError {
-        return send("POST", "/api/v1/password-resets/complete", new CompleteResetRequest(token, newPassword), null,
-                MessageResponse.class).message();
+        return completeReset(token, newPassword, null);
+    }
+
+    /** {@code secondFactor}: a code or a recovery code when the token's account has a second factor, else null. */
+    public String completeReset(String token, String newPassword, String secondFactor) throws ApiError {
+        return send("POST", "/api/v1/password-resets/complete",
+                new CompleteResetRequest(token, newPassword, secondFactor), null, MessageResponse.class).message();
     }
 
     /** What a "Not you?" link reports; reading it changes nothing. */
@@ -110,7 +120,13 @@ public final class AuthClient {
     }
 
     public SessionResponse signIn(String email, String password) throws ApiError {
-        return send("POST", "/api/v1/sessions", new SignInRequest(email, password), null, SessionResponse.class);
+        return signIn(email, password, null);
+    }
+
+    /** {@code secondFactor}: a code or a recovery code when the server asked for one, else null. */
+    public SessionResponse signIn(String email, String password, String secondFactor) throws ApiError {
+        return send("POST", "/api/v1/sessions", new SignInRequest(email, password, secondFactor), null,
+                SessionResponse.class);
     }
 
     public void signOut(String session) throws ApiError {
@@ -124,6 +140,33 @@ public final class AuthClient {
     public String changePassword(String session, String currentPassword, String newPassword) throws ApiError {
         return send("POST", "/api/v1/me/password", new ChangePasswordRequest(currentPassword, newPassword), session,
                 MessageResponse.class).message();
+    }
+
+    public SecondFactorStatus secondFactorStatus(String session) throws ApiError {
+        return send("GET", "/api/v1/me/second-factor", null, session, SecondFactorStatus.class);
+    }
+
+    /** A new key waiting for its first code; {@code secondFactor}: a code of the current factor, if any. */
+    public SecondFactorEnrolment beginSecondFactor(String session, String currentPassword, String secondFactor)
+            throws ApiError {
+        return send("POST", "/api/v1/me/second-factor", new SecondFactorRequest(currentPassword, secondFactor),
+                session, SecondFactorEnrolment.class);
+    }
+
+    public List<String> confirmSecondFactor(String session, String code) throws ApiError {
+        return send("POST", "/api/v1/me/second-factor/confirm", new ConfirmSecondFactorRequest(code), session,
+                RecoveryCodes.class).recoveryCodes();
+    }
+
+    public List<String> replaceRecoveryCodes(String session, String currentPassword, String secondFactor)
+            throws ApiError {
+        return send("POST", "/api/v1/me/second-factor/recovery-codes",
+                new SecondFactorRequest(currentPassword, secondFactor), session, RecoveryCodes.class).recoveryCodes();
+    }
+
+    public void removeSecondFactor(String session, String currentPassword, String secondFactor) throws ApiError {
+        send("POST", "/api/v1/me/second-factor/remove", new SecondFactorRequest(currentPassword, secondFactor),
+                session, Void.class);
     }
 
     public List<HelpdeskUser> helpdeskUsers(String session, String query) throws ApiError {

@@ -10,6 +10,7 @@ public enum Screen {
     DONE("reset/DoneView.fxml"),
     REPORT("report/ReportView.fxml"),
     ACCOUNT("account/AccountView.fxml"),
+    SECOND_FACTOR("secondfactor/SecondFactorView.fxml"),
     HELPDESK("helpdesk/HelpdeskView.fxml"),
     MAILBOX("mailbox/MailboxView.fxml");
 

@@ -5,16 +5,20 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.layout.VBox;
 
 import dev.latchkey.desktop.Messages;
 import dev.latchkey.desktop.ViewBindings;
 import dev.latchkey.desktop.password.NewPasswordFields;
+import dev.latchkey.desktop.secondfactor.SecondFactorFields;
 
 public final class NewPasswordView {
     private final NewPasswordViewModel viewModel;
     private final Messages text;
     @FXML private Label forAccount;
     @FXML private NewPasswordFields passwordFieldsController;
+    @FXML private VBox secondFactorBox;
+    @FXML private SecondFactorFields secondFactorFieldsController;
     @FXML private Label error;
     @FXML private Hyperlink askAgain;
     @FXML private Button setPassword;
@@ -30,6 +34,8 @@ public final class NewPasswordView {
         forAccount.textProperty().bind(viewModel.headingProperty());
         passwordFieldsController.bind(viewModel.feedback(), viewModel.showProperty(), viewModel.ruleErrorsProperty(),
                 text, viewModel::submit);
+        secondFactorFieldsController.bind(viewModel.secondFactor(), text, viewModel::submit);
+        ViewBindings.shownWhen(secondFactorBox, viewModel.secondFactorAskedProperty());
         ViewBindings.message(error, viewModel.errorProperty());
         ViewBindings.shownWhen(askAgain, viewModel.tokenRejectedProperty());
         ViewBindings.busy(progress, viewModel.busyProperty());

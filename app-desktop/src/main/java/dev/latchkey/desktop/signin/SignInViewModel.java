@@ -2,18 +2,24 @@ package dev.latchkey.desktop.signin;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
 import dev.latchkey.desktop.AppContext;
 import dev.latchkey.desktop.ScreenModel;
+import dev.latchkey.desktop.client.ApiError;
 import dev.latchkey.desktop.navigation.Navigation;
 import dev.latchkey.desktop.navigation.Screen;
+import dev.latchkey.desktop.secondfactor.SecondFactorInput;
 
 public final class SignInViewModel extends ScreenModel {
     private final StringProperty email = new SimpleStringProperty();
     private final StringProperty password = new SimpleStringProperty("");
     private final StringProperty notice = new SimpleStringProperty();
+    private final SecondFactorInput secondFactor = new SecondFactorInput();
+    private final BooleanProperty secondFactorAsked = new SimpleBooleanProperty();
     private final BooleanBinding canSubmit;
 
     public SignInViewModel(AppContext context, Navigation navigator) {
@@ -25,7 +31,13 @@ public final class SignInViewModel extends ScreenModel {
         notice.set(context.notice().get());
         context.notice().set("");
         canSubmit = Bindings.createBooleanBinding(() -> !email.get().isBlank() && !password.get().isEmpty()
-                && !busyProperty().get(), email, password, busyProperty());
+                        && (!secondFactorAsked.get() || secondFactor.presentProperty().get()) && !busyProperty().get(),
+                email, password, secondFactorAsked, secondFactor.presentProperty(), busyProperty());
+        // Another address is another account: whether it has a factor is the server's to say again.
+        email.addListener((obs, old, now) -> {
+            secondFactorAsked.set(false);
+            secondFactor.clear();
+        });
     }
 
     public StringProperty emailProperty() {
@@ -40,6 +52,15 @@ public final class SignInViewModel extends ScreenModel {
         return notice;
     }
 
+    public SecondFactorInput secondFactor() {
+        return secondFactor;
+    }
+
+    /** Whether the server asked for this account's second factor: the code field shows then. */
+    public BooleanProperty secondFactorAskedProperty() {
+        return secondFactorAsked;
+    }
+
     public BooleanBinding canSubmitProperty() {
         return canSubmit;
     }
@@ -50,13 +71,26 @@ public final class SignInViewModel extends ScreenModel {
         }
         String typedEmail = email.get().strip();
         String typedPassword = password.get();
+        String code = secondFactorAsked.get() ? secondFactor.value() : null;
         notice.set("");
-        call(() -> context.client().signIn(typedEmail, typedPassword), session -> {
+        call(() -> context.client().signIn(typedEmail, typedPassword, code), session -> {
             password.set("");
+            secondFactor.clear();
             context.signInEmail().set(session.user().email());
             context.session().set(session);
             // Staff start where their work is; everyone else at their account.
             navigator.show(session.user().role().isStaff() ? Screen.HELPDESK : Screen.ACCOUNT);
+        }, failure -> {
+            if (failure instanceof ApiError e && e.kind() == ApiError.Kind.SECOND_FACTOR_REQUIRED) {
+                // The password was right: now the code, without a word of error.
+                secondFactorAsked.set(true);
+                notice.set(text().get("signin.secondFactor"));
+                return;
+            }
+            if (failure instanceof ApiError e && e.kind() == ApiError.Kind.INVALID_SECOND_FACTOR) {
+                secondFactor.clear();
+            }
+            showError(failure);
         });
     }
 
