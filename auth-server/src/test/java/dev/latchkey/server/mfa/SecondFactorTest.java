@@ -1,7 +1,6 @@
 package dev.latchkey.server.mfa;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -30,22 +29,23 @@ class SecondFactorTest extends OneServerPerClass {
 
     private Enrolled enrol() {
         String email = server.newUser("mfa", OLD);
-        String session = server.signIn(email, OLD, ip);
-        Response begun = server.post("/api/v1/me/second-factor", "{\"currentPassword\":\"" + OLD + "\"}", ip, session);
-        assertThat(begun.status()).isEqualTo(201);
-        assertThat(begun.json().get("uri").asText()).startsWith("otpauth://totp/Latchkey:")
-                .contains("secret=" + begun.json().get("secret").asText());
-        byte[] key = Totp.fromBase32(begun.json().get("secret").asText());
-        Response confirmed = server.post("/api/v1/me/second-factor/confirm", "{\"code\":\"" + codeNow(key) + "\"}",
-                ip, session);
-        assertThat(confirmed.status()).isEqualTo(200);
-        List<String> codes = new ArrayList<>();
-        confirmed.json().get("recoveryCodes").forEach(code -> codes.add(code.asText()));
-        assertThat(codes).hasSize(10).doesNotHaveDuplicates()
+        TestServer.Enrolled enrolled = server.enrolSecondFactor(email, OLD, ip);
+        assertThat(enrolled.recoveryCodes()).hasSize(10).doesNotHaveDuplicates()
                 .allMatch(code -> code.matches("[2-9a-hj-km-np-tv-z]{4}(-[2-9a-hj-km-np-tv-z]{4}){5}"));
         // The confirming code's step is used: later codes come from the next step on.
         nextStep();
-        return new Enrolled(email, session, key, codes);
+        return new Enrolled(email, enrolled.session(), enrolled.key(), enrolled.recoveryCodes());
+    }
+
+    @Test
+    void beginWhenEnrollingThenKeyUriNamesIssuerAndAccount() {
+        String email = server.newUser("mfa", OLD);
+        String session = server.signIn(email, OLD, ip);
+        Response begun = server.post("/api/v1/me/second-factor", "{\"currentPassword\":\"" + OLD + "\"}", ip, session);
+        assertThat(begun.status()).isEqualTo(201);
+        assertThat(begun.json().get("secret").asText()).matches("[A-Z2-7]{32}");
+        assertThat(begun.json().get("uri").asText()).startsWith("otpauth://totp/Latchkey:" + email.replace("@", "%40"))
+                .contains("secret=" + begun.json().get("secret").asText());
     }
 
     private String codeNow(byte[] key) {

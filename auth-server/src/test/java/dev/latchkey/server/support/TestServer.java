@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,6 +47,7 @@ import dev.latchkey.server.config.ConfigLoader;
 import dev.latchkey.server.db.Database;
 import dev.latchkey.server.db.Rows;
 import dev.latchkey.server.mail.MailStatus;
+import dev.latchkey.server.mfa.Totp;
 import dev.latchkey.server.password.Passwords;
 import dev.latchkey.server.user.Users;
 
@@ -129,6 +131,33 @@ public final class TestServer implements AutoCloseable {
         String hash = password == null ? null : new Passwords(1).hash(password);
         return new Users().create(db().execute(), email, email.substring(0, email.indexOf('@')), role, hash,
                 clock.instant());
+    }
+
+    /** An account's confirmed second factor: its TOTP key and its recovery codes. */
+    public record Enrolled(String session, byte[] key, List<String> recoveryCodes) {
+    }
+
+    /**
+     * Sets up a second factor for the account through the API, as the desktop does: signs in, starts the
+     * enrolment, confirms it with the current code. The next code to use comes from the next step.
+     */
+    public Enrolled enrolSecondFactor(String email, String password, String clientIp) {
+        String session = signIn(email, password, clientIp);
+        Response begun = post("/api/v1/me/second-factor", "{\"currentPassword\":\"" + password + "\"}", clientIp,
+                session);
+        if (begun.status() != 201) {
+            throw new AssertionError("Enrolment refused: " + begun);
+        }
+        byte[] key = Totp.fromBase32(begun.json().get("secret").asText());
+        String code = new Totp().codeAt(key, Totp.stepOf(clock.instant()));
+        Response confirmed = post("/api/v1/me/second-factor/confirm", "{\"code\":\"" + code + "\"}", clientIp,
+                session);
+        if (confirmed.status() != 200) {
+            throw new AssertionError("Enrolment not confirmed: " + confirmed);
+        }
+        List<String> codes = new ArrayList<>();
+        confirmed.json().get("recoveryCodes").forEach(recovery -> codes.add(recovery.asText()));
+        return new Enrolled(session, key, List.copyOf(codes));
     }
 
     /** Where the newest mail job stands. */

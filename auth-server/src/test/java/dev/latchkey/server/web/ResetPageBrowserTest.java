@@ -14,6 +14,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 
+import dev.latchkey.server.mfa.Totp;
 import dev.latchkey.server.support.Mail;
 import dev.latchkey.server.support.TestServer;
 
@@ -68,6 +69,34 @@ class ResetPageBrowserTest extends PageInBrowser {
         assertThat(shown("done").getText()).contains("Password changed");
         assertThat(server.signIn(email, "marble canyon whistles softly")).isNotBlank();
         screenshot("web-reset-done.png");
+    }
+
+    @Test
+    void linkForAnAccountWithASecondFactorAsksForTheCodeOrARecoveryCode() throws Exception {
+        String email = server.newUser("factor", "velvet tractor orbits quietly");
+        TestServer.Enrolled factor = server.enrolSecondFactor(email, "velvet tractor orbits quietly", "127.0.0.1");
+        server.clock.advance(Totp.STEP);
+        browser.get(linkFromEmail(server, email));
+        assertThat(shown("secondFactorBox").getText()).contains("second factor");
+        assertThat(browser.findElements(By.cssSelector("label[for='secondFactor']"))).hasSize(1);
+        typeBoth("marble canyon whistles softly");
+        assertThat(browser.findElement(By.id("submit")).isEnabled()).as("no code yet").isFalse();
+
+        String now = new Totp().codeAt(factor.key(), Totp.stepOf(server.clock.instant()));
+        browser.findElement(By.id("secondFactor")).sendKeys(now.equals("000000") ? "111111" : "000000");
+        browser.findElement(By.id("submit")).click();
+        assertThat(shown("secondFactorError").getText()).contains("not right");
+
+        browser.findElement(By.id("recoveryToggle")).click();
+        assertThat(browser.findElement(By.id("secondFactorLabel")).getText()).isEqualTo("Recovery code");
+        browser.findElement(By.id("secondFactor")).sendKeys(factor.recoveryCodes().get(0));
+        screenshot("web-reset-second-factor.png");
+        browser.findElement(By.id("submit")).click();
+        assertThat(shown("done").getText()).contains("Password changed");
+        server.clock.advance(Totp.STEP);
+        assertThat(server.post("/api/v1/sessions", "{\"email\":\"" + email + "\",\"password\":\"marble canyon whistles"
+                + " softly\",\"secondFactor\":\"" + new Totp().codeAt(factor.key(), Totp.stepOf(server.clock.instant()))
+                + "\"}").status()).isEqualTo(201);
     }
 
     @Test
