@@ -125,7 +125,7 @@ public final class AuthServer implements AutoCloseable {
                     SecretBox.load(settings.mfa().key(), settings.dataDir(), db.dialect().shared()), clock);
             FactorNotices factorNotices = new FactorNotices(mailJobs, sender::wake, audit);
             SecondFactorCheck factorCheck = new SecondFactorCheck(db, factors, limits, factorNotices, audit, meters,
-                    clock);
+                    settings.mfa().requiredRoles(), clock);
             CurrentPassword currentPassword = new CurrentPassword(db, passwords, limits.signInPerEmail(), audit);
             ResetService resets = new ResetService(db, users, tokens, sessions, changes, mailJobs, sender::wake, audit,
                     limits, signals, factorCheck, meters, clock);

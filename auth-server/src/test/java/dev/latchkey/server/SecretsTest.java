@@ -2,17 +2,12 @@ package dev.latchkey.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.stream.Stream;
 
 import com.icegreen.greenmail.util.GreenMail;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,6 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.latchkey.api.Role;
+import dev.latchkey.server.support.FileScan;
 import dev.latchkey.server.support.LogCapture;
 import dev.latchkey.server.support.Mail;
 import dev.latchkey.server.support.Smtp;
@@ -116,45 +112,10 @@ class SecretsTest {
                 assertThat(response.headers().map().toString()).doesNotContain(secret);
             }
         }
-        byte[] databaseBytes = allBytesUnder(dir.resolve("db"), dir.resolve("derby.log"));
-        assertThat(contains(databaseBytes, EMAIL)).as("the scan can see stored text").isTrue();
+        byte[] databaseBytes = FileScan.allBytesUnder(dir.resolve("db"), dir.resolve("derby.log"));
+        assertThat(FileScan.contains(databaseBytes, EMAIL)).as("the scan can see stored text").isTrue();
         for (String secret : secrets) {
-            assertThat(contains(databaseBytes, secret)).as("database files hold " + secret).isFalse();
+            assertThat(FileScan.contains(databaseBytes, secret)).as("database files hold " + secret).isFalse();
         }
-    }
-
-    private static byte[] allBytesUnder(Path... roots) throws IOException {
-        ByteArrayOutputStream all = new ByteArrayOutputStream();
-        for (Path root : roots) {
-            if (!Files.exists(root)) {
-                continue;
-            }
-            try (Stream<Path> files = Files.walk(root)) {
-                for (Path file : files.filter(Files::isRegularFile).toList()) {
-                    all.write(Files.readAllBytes(file));
-                }
-            }
-        }
-        return all.toByteArray();
-    }
-
-    /** Looks for the text as UTF-8 and as UTF-16 (Derby may store either). */
-    private static boolean contains(byte[] haystack, String text) {
-        return indexOf(haystack, text.getBytes(StandardCharsets.UTF_8)) >= 0
-                || indexOf(haystack, text.getBytes(StandardCharsets.UTF_16BE)) >= 0
-                || indexOf(haystack, text.getBytes(StandardCharsets.UTF_16LE)) >= 0;
-    }
-
-    private static int indexOf(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i <= haystack.length - needle.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 }

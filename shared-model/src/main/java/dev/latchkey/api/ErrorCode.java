@@ -11,6 +11,8 @@ public enum ErrorCode {
     INVALID_SECOND_FACTOR("invalid_second_factor", 401),
     UNAUTHORIZED("unauthorized", 401),
     FORBIDDEN("forbidden", 403),
+    /** A staff session whose account has no second factor yet: it must set one up first. */
+    SECOND_FACTOR_SETUP_REQUIRED("second_factor_setup_required", 403),
     NOT_FOUND("not_found", 404),
     METHOD_NOT_ALLOWED("method_not_allowed", 405),
     CONFLICT("conflict", 409),

@@ -17,7 +17,11 @@ public final class Responses {
     public record UserSummary(long id, String email, String displayName, Role role) {
     }
 
-    public record SessionResponse(String token, String expiresAt, UserSummary user) {
+    /**
+     * {@code secondFactorSetupRequired}: the account's role needs a second factor and it has none yet;
+     * the session works, but no help-desk route answers it until one is set up.
+     */
+    public record SessionResponse(String token, String expiresAt, UserSummary user, boolean secondFactorSetupRequired) {
     }
 
     public record Me(long id, String email, String displayName, Role role, String passwordChangedAt) {

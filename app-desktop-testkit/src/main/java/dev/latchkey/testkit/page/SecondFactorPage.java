@@ -22,6 +22,17 @@ public final class SecondFactorPage extends Page<SecondFactorPage> {
         return awaitText(FxId.FACTOR_STATUS);
     }
 
+    /** Why the screen came up by itself, if it did. */
+    public String notice() {
+        return awaitText(FxId.FACTOR_NOTICE);
+    }
+
+    /** "I have saved them" for staff sent here at sign-in: on to the help desk. */
+    public HelpdeskPage doneToHelpdesk() {
+        click(FxId.FACTOR_RECOVERY_CODES_DONE);
+        return new HelpdeskPage(window);
+    }
+
     public SecondFactorPage currentPassword(String password) {
         type(FxId.FACTOR_PASSWORD, password);
         return this;

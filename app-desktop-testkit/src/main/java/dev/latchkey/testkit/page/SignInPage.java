@@ -51,6 +51,12 @@ public final class SignInPage extends Page<SignInPage> {
         return new HelpdeskPage(window);
     }
 
+    /** Signs in staff whose account has no second factor yet: the app asks them to set one up. */
+    public SecondFactorPage submitForSetUp() {
+        click(FxId.SIGN_IN_SUBMIT);
+        return new SecondFactorPage(window);
+    }
+
     /** Signs in expecting a refusal; returns its words. */
     public String submitRefused() {
         click(FxId.SIGN_IN_SUBMIT);

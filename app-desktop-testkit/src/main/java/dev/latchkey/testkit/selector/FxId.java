@@ -159,6 +159,7 @@ public enum FxId {
     ACCOUNT_PROGRESS(ACCOUNT, "progress", "Progress indicator: shown while the call runs"),
 
     FACTOR_HEADING(SECOND_FACTOR, "heading", "Label: the screen's title"),
+    FACTOR_NOTICE(SECOND_FACTOR, "notice", "Label: why the screen came up (a staff account that needs a second factor)"),
     FACTOR_STATUS(SECOND_FACTOR, "status", "Label: whether the account has a second factor, and recovery codes left"),
     FACTOR_OVERVIEW(SECOND_FACTOR, "overview", "Pane: the first step (current password, and a code once there is a factor)"),
     FACTOR_EXPLANATION(SECOND_FACTOR, "explanation", "Label: what a second factor does"),

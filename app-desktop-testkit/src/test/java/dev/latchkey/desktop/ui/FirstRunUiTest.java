@@ -17,8 +17,10 @@ import org.testfx.framework.junit5.Start;
 
 import dev.latchkey.desktop.navigation.Screen;
 import dev.latchkey.desktop.support.DesktopFixture;
+import dev.latchkey.server.mfa.Totp;
 import dev.latchkey.testkit.LatchkeyWindow;
 import dev.latchkey.testkit.page.AccountPage;
+import dev.latchkey.testkit.page.SecondFactorPage;
 import dev.latchkey.testkit.page.SetupPage;
 import dev.latchkey.testkit.page.SignInPage;
 import dev.latchkey.testkit.selector.FxId;
@@ -33,7 +35,8 @@ class FirstRunUiTest {
 
     @Start
     void start(Stage stage) {
-        fixture = new DesktopFixture(dir);
+        // As the app starts its server: the administrator is staff, and staff need a second factor.
+        fixture = DesktopFixture.withEmbeddedDefaults(dir);
         window = LatchkeyWindow.open(stage, fixture);
     }
 
@@ -62,8 +65,14 @@ class FirstRunUiTest {
         // Keyboard only: focus starts in the password field (the address is filled in); Enter signs in.
         robot.write(DesktopFixture.PASSWORD);
         robot.type(KeyCode.ENTER);
-        // An administrator is staff: the help desk first, the account one click away.
-        AccountPage account = window.helpdesk().openAccount();
+        // An administrator is staff: a second factor before the help desk answers.
+        SecondFactorPage factor = window.secondFactor();
+        assertThat(factor.notice()).contains("second factor");
+        factor.currentPassword(DesktopFixture.PASSWORD).setUp();
+        byte[] key = Totp.fromBase32(factor.secretKey().replace(" ", ""));
+        factor.firstCode(new Totp().codeAt(key, Totp.stepOf(fixture.clock.instant()))).confirm();
+        // Then the help desk, the account one click away.
+        AccountPage account = factor.doneToHelpdesk().openAccount();
         LatchkeyWindow.await(() -> account.details().contains("administrator")); // role.ADMIN, in English
         assertThat(account.name()).isEqualTo("Ada Admin");
     }

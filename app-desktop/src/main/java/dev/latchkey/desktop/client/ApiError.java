@@ -22,6 +22,8 @@ public final class ApiError extends Exception {
         INVALID_SECOND_FACTOR,
         UNAUTHORIZED,
         FORBIDDEN,
+        /** Staff without a second factor: set one up before the help desk answers. */
+        SECOND_FACTOR_SETUP_REQUIRED,
         NOT_FOUND,
         CONFLICT,
         WEAK_PASSWORD,
@@ -50,6 +52,7 @@ public final class ApiError extends Exception {
             case INVALID_SECOND_FACTOR -> Kind.INVALID_SECOND_FACTOR;
             case UNAUTHORIZED -> Kind.UNAUTHORIZED;
             case FORBIDDEN -> Kind.FORBIDDEN;
+            case SECOND_FACTOR_SETUP_REQUIRED -> Kind.SECOND_FACTOR_SETUP_REQUIRED;
             case NOT_FOUND -> Kind.NOT_FOUND;
             case CONFLICT -> Kind.CONFLICT;
             case WEAK_PASSWORD -> Kind.WEAK_PASSWORD;

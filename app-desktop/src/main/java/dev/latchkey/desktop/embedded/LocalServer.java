@@ -3,6 +3,7 @@ package dev.latchkey.desktop.embedded;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -22,11 +23,18 @@ public final class LocalServer implements AutoCloseable {
     }
 
     public static LocalServer start(Path dataDir, Clock clock) {
-        return new LocalServer(AuthServer.start(ConfigLoader.load(Optional.empty(), Map.of(
+        return start(dataDir, clock, Map.of());
+    }
+
+    /** With {@code settings} over the embedded ones (tests turn a default off this way). */
+    public static LocalServer start(Path dataDir, Clock clock, Map<String, String> settings) {
+        Map<String, String> embedded = new HashMap<>(Map.of(
                 "auth.data-dir", dataDir.toString(),
                 "server.host", "127.0.0.1",
                 "server.port", "0",
-                "auth.mail.transport", "file")), clock));
+                "auth.mail.transport", "file"));
+        embedded.putAll(settings);
+        return new LocalServer(AuthServer.start(ConfigLoader.load(Optional.empty(), embedded), clock));
     }
 
     public URI baseUri() {

@@ -22,6 +22,7 @@ public final class SecondFactorView {
 
     private final SecondFactorViewModel viewModel;
     private final Messages text;
+    @FXML private Label notice;
     @FXML private Label status;
     @FXML private VBox overview;
     @FXML private Label factorPasswordLabel;
@@ -53,6 +54,7 @@ public final class SecondFactorView {
 
     @FXML
     private void initialize() {
+        ViewBindings.message(notice, viewModel.noticeProperty());
         status.textProperty().bind(viewModel.statusProperty());
         factorPasswordLabel.setLabelFor(factorPassword);
         factorPassword.textProperty().bindBidirectional(viewModel.passwordProperty());

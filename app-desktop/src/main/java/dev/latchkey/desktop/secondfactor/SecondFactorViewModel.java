@@ -44,11 +44,14 @@ public final class SecondFactorViewModel extends ScreenModel {
     private final StringProperty firstCode = new SimpleStringProperty("");
     private final ObjectProperty<List<String>> recoveryCodes = new SimpleObjectProperty<>(List.of());
     private final StringProperty success = new SimpleStringProperty("");
+    private final StringProperty notice = new SimpleStringProperty("");
     private final BooleanBinding canChange;
     private final BooleanBinding canConfirm;
 
     public SecondFactorViewModel(AppContext context, Navigation navigator) {
         super(context, navigator);
+        notice.set(context.notice().get());
+        context.notice().set("");
         canChange = Bindings.createBooleanBinding(() -> !password.get().isEmpty()
                         && (!enabled.get() || proof.presentProperty().get()) && !busyProperty().get(),
                 password, enabled, proof.presentProperty(), busyProperty());
@@ -93,6 +96,11 @@ public final class SecondFactorViewModel extends ScreenModel {
 
     public ObjectProperty<List<String>> recoveryCodesProperty() {
         return recoveryCodes;
+    }
+
+    /** Why the screen came up by itself: a staff account that needs a second factor. */
+    public StringProperty noticeProperty() {
+        return notice;
     }
 
     public StringProperty successProperty() {
@@ -171,9 +179,18 @@ public final class SecondFactorViewModel extends ScreenModel {
         step.set(Step.OVERVIEW);
     }
 
-    /** The codes are saved or written down: they are not shown again. */
+    /**
+     * The codes are saved or written down: they are not shown again. Staff sent here at sign-in go on
+     * to the help desk, which now answers them.
+     */
     public void finish() {
         recoveryCodes.set(List.of());
+        SessionResponse session = context.session().get();
+        if (session != null && session.secondFactorSetupRequired()) {
+            context.session().set(new SessionResponse(session.token(), session.expiresAt(), session.user(), false));
+            navigator.show(Screen.HELPDESK);
+            return;
+        }
         step.set(Step.OVERVIEW);
         load();
     }

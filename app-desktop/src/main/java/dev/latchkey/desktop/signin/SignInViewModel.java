@@ -78,6 +78,12 @@ public final class SignInViewModel extends ScreenModel {
             secondFactor.clear();
             context.signInEmail().set(session.user().email());
             context.session().set(session);
+            if (session.secondFactorSetupRequired()) {
+                // Staff without a factor: no help-desk route answers them until they set one up.
+                context.notice().set(text().get("secondFactor.requiredForStaff"));
+                navigator.show(Screen.SECOND_FACTOR);
+                return;
+            }
             // Staff start where their work is; everyone else at their account.
             navigator.show(session.user().role().isStaff() ? Screen.HELPDESK : Screen.ACCOUNT);
         }, failure -> {

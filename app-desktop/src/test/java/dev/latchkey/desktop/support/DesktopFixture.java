@@ -3,6 +3,7 @@ package dev.latchkey.desktop.support;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -39,10 +40,23 @@ public final class DesktopFixture implements AutoCloseable {
     public final AuthClient client;
     private final Path dataDir;
 
+    /**
+     * Staff sign in to the help desk without a second factor here (auth.mfa.required-roles is empty):
+     * the tests of other things need not set one up. {@link #withEmbeddedDefaults} keeps the app's own.
+     */
     public DesktopFixture(Path dataDir) {
+        this(dataDir, Map.of("auth.mfa.required-roles", ""));
+    }
+
+    private DesktopFixture(Path dataDir, Map<String, String> settings) {
         this.dataDir = dataDir;
-        server = LocalServer.start(dataDir, clock);
+        server = LocalServer.start(dataDir, clock, settings);
         client = new AuthClient(server.baseUri());
+    }
+
+    /** The embedded server exactly as the app starts it: staff must set up a second factor. */
+    public static DesktopFixture withEmbeddedDefaults(Path dataDir) {
+        return new DesktopFixture(dataDir, Map.of());
     }
 
     /** The app's state on this server, in English whatever the machine's language (tests read its words). */

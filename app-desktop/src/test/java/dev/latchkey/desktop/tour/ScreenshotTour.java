@@ -37,6 +37,7 @@ import dev.latchkey.desktop.navigation.Navigator;
 import dev.latchkey.desktop.navigation.Screen;
 import dev.latchkey.desktop.support.DesktopFixture;
 import dev.latchkey.desktop.task.FxBackgroundRunner;
+import dev.latchkey.server.mfa.Totp;
 
 /**
  * Walks the real app (real embedded server, real window) through its screens and saves a PNG of each
@@ -210,7 +211,51 @@ public final class ScreenshotTour {
             click("#openAccount");
             waitFor(() -> navigator.currentProperty().get() == Screen.ACCOUNT && !text("#details").isEmpty());
             shoot(out, "8-account.png");
+            secondFactor(out, fixture);
         }
+    }
+
+    /** Ada sets up an authenticator app, signs in with its code, and a reset then asks for it too. */
+    private static void secondFactor(Path out, DesktopFixture fixture) throws Exception {
+        click("#manageSecondFactor");
+        waitFor(() -> navigator.currentProperty().get() == Screen.SECOND_FACTOR && !text("#status").isEmpty());
+        fill("#factorPassword", DesktopFixture.NEW_PASSWORD);
+        click("#setUpSecondFactor");
+        waitFor(() -> visible("#scan") && !text("#secretKey").isEmpty());
+        byte[] key = Totp.fromBase32(text("#secretKey").replace(" ", ""));
+        Totp totp = new Totp();
+        fill("#firstCode", totp.codeAt(key, Totp.stepOf(fixture.clock.instant())));
+        shoot(out, "13-second-factor.png");
+        click("#confirmSecondFactor");
+        waitFor(() -> visible("#codes"));
+        click("#recoveryCodesDone");
+        click("#backToAccount");
+        waitFor(() -> navigator.currentProperty().get() == Screen.ACCOUNT);
+        click("#signOut");
+        waitFor(() -> navigator.currentProperty().get() == Screen.SIGN_IN);
+
+        fill("#email", "ada@example.com");
+        fill("#password", DesktopFixture.NEW_PASSWORD);
+        click("#signIn");
+        waitFor(() -> visible("#secondFactorBox"));
+        fixture.clock.advance(Totp.STEP);
+        fill("#secondFactor", totp.codeAt(key, Totp.stepOf(fixture.clock.instant())));
+        shoot(out, "14-sign-in-code.png");
+
+        String code = fixture.requestCode("ada@example.com");
+        click("#forgotPassword");
+        waitFor(() -> navigator.currentProperty().get() == Screen.FORGOT);
+        click("#haveCode");
+        waitFor(() -> navigator.currentProperty().get() == Screen.TOKEN);
+        fill("#code", code);
+        click("#verify");
+        waitFor(() -> visible("#verified"));
+        click("#proceed");
+        waitFor(() -> navigator.currentProperty().get() == Screen.NEW_PASSWORD && visible("#secondFactorBox"));
+        fill("#newPassword", DesktopFixture.PASSWORD);
+        fill("#confirmPassword", DesktopFixture.PASSWORD);
+        fill("#secondFactor", totp.codeAt(key, Totp.stepOf(fixture.clock.instant())));
+        shoot(out, "15-reset-code.png");
     }
 
     private static void fill(String id, String value) throws Exception {

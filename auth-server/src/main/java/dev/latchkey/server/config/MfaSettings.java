@@ -1,30 +1,51 @@
 package dev.latchkey.server.config;
 
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.helidon.config.Config;
+
+import dev.latchkey.api.Role;
 
 /**
  * {@code auth.mfa.*}: the second factor. {@code issuer} names the service in authenticator apps;
  * {@code key} (Base64 of 32 bytes) seals the factors' keys, and when absent a Derby server makes its
  * own key file; {@code maxFailures} wrong codes after a right password (per account, in 15 minutes)
- * email the owner, end a reset link being used, and refuse further codes until the window ends.
+ * email the owner, end a reset link being used, and refuse further codes until the window ends;
+ * accounts of the {@code requiredRoles} reach no help-desk route until they have a factor.
  */
-public record MfaSettings(String issuer, Optional<String> key, int maxFailures) {
+public record MfaSettings(String issuer, Optional<String> key, int maxFailures, Set<Role> requiredRoles) {
+    private static final List<String> STAFF = List.of(Role.HELPDESK.name(), Role.ADMIN.name());
+
     static MfaSettings from(Config mfa) {
+        Config roles = mfa.get("required-roles");
         MfaSettings settings = new MfaSettings(
                 mfa.get("issuer").asString().map(String::strip).filter(s -> !s.isEmpty()).orElse("Latchkey"),
                 mfa.get("key").asString().map(String::strip).filter(s -> !s.isEmpty()),
-                mfa.get("max-failures").asInt().orElse(5));
+                mfa.get("max-failures").asInt().orElse(5),
+                (roles.exists() ? AuthSettings.listOf(roles) : STAFF).stream()
+                        .map(role -> role(role)).collect(Collectors.toUnmodifiableSet()));
         if (settings.maxFailures < 1 || settings.maxFailures > 20) {
             throw new IllegalArgumentException("auth.mfa.max-failures must be between 1 and 20");
         }
         return settings;
     }
 
+    private static Role role(String name) {
+        try {
+            return Role.valueOf(name.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("auth.mfa.required-roles: " + name + " is not USER, HELPDESK or ADMIN");
+        }
+    }
+
     @Override
     public String toString() {
         // Keep the key out of any accidental log line.
-        return "MfaSettings[issuer=" + issuer + ", maxFailures=" + maxFailures + "]";
+        return "MfaSettings[issuer=" + issuer + ", maxFailures=" + maxFailures + ", requiredRoles=" + requiredRoles
+                + "]";
     }
 }

@@ -43,7 +43,7 @@ public final class CaseRoutes implements HttpService {
     }
 
     private Caller staff(ServerRequest req) {
-        return HelpdeskRoutes.staff(sessions, req);
+        return sessions.authenticateStaff(req);
     }
 
     private void acknowledge(ServerRequest req, ServerResponse res) {

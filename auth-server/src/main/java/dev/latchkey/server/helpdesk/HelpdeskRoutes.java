@@ -49,15 +49,9 @@ public final class HelpdeskRoutes implements HttpService {
                 .any("/audit", ErrorHandling.allowOnly(Method.GET));
     }
 
+    /** The caller, if signed in (401) with a staff role and its second factor (403): every endpoint starts here. */
     private Caller staff(ServerRequest req) {
-        return staff(sessions, req);
-    }
-
-    /** The caller, if signed in (401) with a staff role (403): every help-desk endpoint starts here. */
-    static Caller staff(SessionService sessions, ServerRequest req) {
-        Caller caller = sessions.authenticate(req);
-        HelpdeskService.requireStaff(caller);
-        return caller;
+        return sessions.authenticateStaff(req);
     }
 
     private void search(ServerRequest req, ServerResponse res) {

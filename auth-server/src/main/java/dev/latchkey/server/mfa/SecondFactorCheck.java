@@ -3,10 +3,12 @@ package dev.latchkey.server.mfa;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 
 import io.helidon.dbclient.DbTransaction;
 
 import dev.latchkey.api.ErrorCode;
+import dev.latchkey.api.Role;
 import dev.latchkey.server.audit.AuditEvent;
 import dev.latchkey.server.audit.AuditLog;
 import dev.latchkey.server.audit.AuditType;
@@ -35,17 +37,31 @@ public final class SecondFactorCheck {
     private final FactorNotices notices;
     private final AuditLog audit;
     private final Meters meters;
+    private final Set<Role> requiredRoles;
     private final Clock clock;
 
     public SecondFactorCheck(Database db, SecondFactors factors, RateLimits limits, FactorNotices notices,
-                             AuditLog audit, Meters meters, Clock clock) {
+                             AuditLog audit, Meters meters, Set<Role> requiredRoles, Clock clock) {
         this.db = db;
         this.factors = factors;
         this.limits = limits;
         this.notices = notices;
         this.audit = audit;
         this.meters = meters;
+        this.requiredRoles = Set.copyOf(requiredRoles);
         this.clock = clock;
+    }
+
+    /** Whether the account's role needs a second factor (auth.mfa.required-roles) and it has none yet. */
+    public boolean setupRequired(User user) {
+        return requiredRoles.contains(user.role()) && !user.secondFactor();
+    }
+
+    /** 403 {@code second_factor_setup_required} when {@link #setupRequired} holds. */
+    public void requireSetUp(User user) {
+        if (setupRequired(user)) {
+            throw ApiException.of(ErrorCode.SECOND_FACTOR_SETUP_REQUIRED, "api.secondFactor.setupRequired");
+        }
     }
 
     /** 401 {@code second_factor_required}: what a request without one gets for an account that has one. */

@@ -11,6 +11,7 @@ import dev.latchkey.server.audit.AuditEvent;
 import dev.latchkey.server.audit.AuditLog;
 import dev.latchkey.server.audit.AuditType;
 import dev.latchkey.server.db.Database;
+import dev.latchkey.server.helpdesk.HelpdeskService;
 import dev.latchkey.server.http.ApiException;
 import dev.latchkey.server.mfa.SecondFactorCheck;
 import dev.latchkey.server.password.Passwords;
@@ -97,7 +98,7 @@ public final class SessionService {
             return Optional.of(sessions.create(tx, user.id()));
         });
         SessionResponse response = issued.map(i -> new SessionResponse(i.token(), i.expiresAt().toString(),
-                        user.summary()))
+                        user.summary(), secondFactors.setupRequired(user)))
                 .orElseThrow(() -> wrongPassword(user, email, clientIp,
                         "Password changed or account held while signing in"));
         meters.signIn(Meters.SignIn.SUCCEEDED);
@@ -111,6 +112,17 @@ public final class SessionService {
                     caller.user().email(), clientIp, null));
             return null;
         });
+    }
+
+    /**
+     * The caller of a staff route: a live session (else 401) of HELPDESK or ADMIN (else 403), whose
+     * account has the second factor its role needs (else 403 {@code second_factor_setup_required}).
+     */
+    public Caller authenticateStaff(ServerRequest request) {
+        Caller caller = authenticate(request);
+        HelpdeskService.requireStaff(caller);
+        secondFactors.requireSetUp(caller.user());
+        return caller;
     }
 
     /** The caller of a request with a live session, or 401. */

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.latchkey.api.Role;
 import dev.latchkey.server.db.Rows;
+import dev.latchkey.server.mfa.Totp;
 import dev.latchkey.server.support.Mail;
 import dev.latchkey.server.support.SignInLoops;
 import dev.latchkey.server.support.TestDatabase;
@@ -61,6 +62,30 @@ class TwoInstancesTest {
             a.close();
             b.close();
         }
+    }
+
+    @Test
+    void secondFactorWhenCodesSpreadOverBothThenEachWorksOnceAndOneLimitHolds() {
+        String email = "two-factor@example.com";
+        a.addUser(email, PASSWORD, Role.USER);
+        String ip = newIp();
+        TestServer.Enrolled factor = a.enrolSecondFactor(email, PASSWORD, ip);
+        Totp totp = new Totp();
+        long confirmedStep = Totp.stepOf(a.clock.instant());
+        Response replayed = signInWithCode(b, email, totp.codeAt(factor.key(), confirmedStep), ip);
+        assertThat(replayed.status()).as("the code A took, replayed on B").isEqualTo(401);
+        assertThat(replayed.json().get("error").asText()).isEqualTo("invalid_second_factor");
+        String wrong = totp.codeAt(factor.key(), confirmedStep + 1).equals("000000") ? "111111" : "000000";
+        for (int i = 0; i < 4; i++) {
+            assertThat(signInWithCode(either(i), email, wrong, ip).status()).isEqualTo(401);
+        }
+        Response limited = signInWithCode(a, email, totp.codeAt(factor.key(), confirmedStep + 1), ip);
+        assertThat(limited.status()).as("five wrong codes over both instances").isEqualTo(429);
+    }
+
+    private static Response signInWithCode(TestServer server, String email, String code, String ip) {
+        return server.post("/api/v1/sessions", "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD
+                + "\",\"secondFactor\":\"" + code + "\"}", ip, null);
     }
 
     /** The instance for the {@code i}th request of a run: A, B, A, B... */

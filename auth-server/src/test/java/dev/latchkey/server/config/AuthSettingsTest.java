@@ -13,6 +13,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.latchkey.api.Role;
+
 class AuthSettingsTest {
     @TempDir
     Path dir;
@@ -28,6 +30,12 @@ class AuthSettingsTest {
         assertThat(settings.passwordMinScore()).isEqualTo(3);
         assertThat(settings.rateLimitsEnabled()).isTrue();
         assertThat(settings.trustedProxies()).isEmpty();
+        assertThat(settings.mfa().requiredRoles()).containsExactlyInAnyOrder(Role.HELPDESK, Role.ADMIN);
+        assertThat(settings.mfa().issuer()).isEqualTo("Latchkey");
+        assertThat(settings.mfa().maxFailures()).isEqualTo(5);
+        assertThat(settings.mfa().key()).isEmpty();
+        assertThat(AuthSettings.from(ConfigLoader.load(Optional.empty(), Map.of("auth.mfa.required-roles", "")))
+                .mfa().requiredRoles()).as("an empty list: nobody").isEmpty();
         assertThat(settings.publicUrl()).isEmpty();
         assertThat(settings.mail().transport()).isEqualTo("file");
         assertThat(settings.mail().outboxDir()).isEqualTo(settings.dataDir().resolve("outbox"));

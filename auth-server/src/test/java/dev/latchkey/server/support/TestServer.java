@@ -102,6 +102,9 @@ public final class TestServer implements AutoCloseable {
         overrides.put("server.port", "0");
         overrides.put("auth.mail.poll-interval", "PT0.1S");
         overrides.put("auth.trusted-proxies", "127.0.0.1");
+        // Staff reach the help desk without a second factor, unless a test asks for the default.
+        overrides.put("auth.mfa.required-roles", "");
+        // (a test of that requirement sets auth.mfa.required-roles itself)
         overrides.putAll(extra);
         return new TestServer(dataDir, MutableClock.startingNow(), Map.copyOf(overrides), database);
     }
