@@ -29,7 +29,8 @@ public final class CheckConfigCommand {
     /** Keys the server reads that application.yaml leaves out (their defaults are derived or absent). */
     private static final Set<String> OPTIONAL_AUTH_KEYS = Set.of("auth.public-url", "auth.trusted-proxies",
             "auth.health.details-for-all", "auth.metrics.for-all", "auth.mail.outbox-dir",
-            "auth.mail.smtp.host", "auth.mail.smtp.username", "auth.mail.smtp.password", "auth.mfa.key");
+            "auth.mail.smtp.host", "auth.mail.smtp.username", "auth.mail.smtp.password", "auth.mfa.key",
+            "auth.mfa.required-roles");
 
     private final PrintStream out;
     private final PrintStream err;

@@ -17,7 +17,8 @@ import dev.latchkey.server.support.TestServer.Response;
 class ApiDocumentTest {
     private static final String SESSION = """
             {"token":"q3Yc0m4rS1kX8bA2vN7pL5tD9wE6fH1jK0zU4iO2gRy","expiresAt":"2026-03-02T00:00:00.123456Z",
-             "user":{"id":7,"email":"jane@example.com","displayName":"Jane","role":"USER"}}""";
+             "user":{"id":7,"email":"jane@example.com","displayName":"Jane","role":"USER"},
+             "secondFactorSetupRequired":false}""";
     private static final String SIGN_IN = "{\"email\":\"jane@example.com\",\"password\":\"secret\"}";
 
     private static Exchange exchange(String method, String path, String request, int status, String body) {

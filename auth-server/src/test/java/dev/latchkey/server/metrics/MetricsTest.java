@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.latchkey.server.mfa.Totp;
 import dev.latchkey.server.support.TestServer;
 import dev.latchkey.server.support.TestServer.Response;
 
@@ -76,6 +77,28 @@ class MetricsTest {
             assertThat(throttled).isPositive();
             assertThat(delta(before, scrape(server), "latchkey_sign_ins_total", "outcome", "throttled"))
                     .isEqualTo(throttled);
+        }
+    }
+
+    @Test
+    void scrapeWhenSecondFactorsPresentedThenEachOutcomeCounted() {
+        try (TestServer server = TestServer.start(dir)) {
+            String email = server.newUser("factor", PASSWORD);
+            String before = scrape(server);
+            TestServer.Enrolled factor = server.enrolSecondFactor(email, PASSWORD, "127.0.0.1");
+            server.clock.advance(Totp.STEP);
+            String code = new Totp().codeAt(factor.key(), Totp.stepOf(server.clock.instant()));
+            for (String secondFactor : new String[] {code, code, factor.recoveryCodes().get(0)}) {
+                server.post("/api/v1/sessions", "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD
+                        + "\",\"secondFactor\":\"" + secondFactor + "\"}");
+            }
+            String metrics = scrape(server);
+            assertThat(delta(before, metrics, "latchkey_second_factor_total", "outcome", "enrolled")).isEqualTo(1);
+            assertThat(delta(before, metrics, "latchkey_second_factor_total", "outcome", "accepted")).isEqualTo(1);
+            assertThat(delta(before, metrics, "latchkey_second_factor_total", "outcome", "rejected"))
+                    .as("the code used twice").isEqualTo(1);
+            assertThat(delta(before, metrics, "latchkey_second_factor_total", "outcome", "recovery_code_used"))
+                    .isEqualTo(1);
         }
     }
 
