@@ -10,13 +10,14 @@ import dev.latchkey.server.http.ClientIp;
 import dev.latchkey.server.http.ObserveAccess;
 import dev.latchkey.server.report.ReportService;
 import dev.latchkey.server.reset.ResetService;
+import dev.latchkey.server.mfa.FactorRemovals;
 import dev.latchkey.server.mfa.SecondFactorService;
 import dev.latchkey.server.session.PasswordChange;
 import dev.latchkey.server.session.SessionService;
 
 /** What the HTTP routes need, built once by {@link AuthServer}. */
 public record Api(ResetService resets, ReportService reports, SessionService sessions,
-                  PasswordChange passwordChange, SecondFactorService secondFactors, HelpdeskService helpdesk,
-                  CaseService cases, PasswordPolicy policy, ClientIp clientIp, Duration resetTokenTtl,
+                  PasswordChange passwordChange, SecondFactorService secondFactors, FactorRemovals factorRemovals,
+                  HelpdeskService helpdesk, CaseService cases, PasswordPolicy policy, ClientIp clientIp, Duration resetTokenTtl,
                   AllowedHosts allowedHosts, ObserveAccess observeAccess) {
 }

@@ -43,6 +43,7 @@ import dev.latchkey.server.mail.MailTransport;
 import dev.latchkey.server.mail.SmtpTransport;
 import dev.latchkey.server.metrics.Meters;
 import dev.latchkey.server.mfa.FactorNotices;
+import dev.latchkey.server.mfa.FactorRemovals;
 import dev.latchkey.server.mfa.SecondFactorCheck;
 import dev.latchkey.server.mfa.SecondFactorService;
 import dev.latchkey.server.mfa.SecondFactors;
@@ -73,16 +74,18 @@ public final class AuthServer implements AutoCloseable {
     private final WebServer server;
     private final Database db;
     private final MailSender mailSender;
+    private final FactorRemovals factorRemovals;
     private final URI publicUrl;
     private final AuthSettings settings;
     private final Accounts accounts;
     private final Runnable removeQueueGauges;
 
-    private AuthServer(WebServer server, Database db, MailSender mailSender, URI publicUrl, AuthSettings settings,
-                       Accounts accounts, Runnable removeQueueGauges) {
+    private AuthServer(WebServer server, Database db, MailSender mailSender, FactorRemovals factorRemovals,
+                       URI publicUrl, AuthSettings settings, Accounts accounts, Runnable removeQueueGauges) {
         this.server = server;
         this.db = db;
         this.mailSender = mailSender;
+        this.factorRemovals = factorRemovals;
         this.publicUrl = publicUrl;
         this.settings = settings;
         this.accounts = accounts;
@@ -124,8 +127,10 @@ public final class AuthServer implements AutoCloseable {
             SecondFactors factors = new SecondFactors(
                     SecretBox.load(settings.mfa().key(), settings.dataDir(), db.dialect().shared()), clock);
             FactorNotices factorNotices = new FactorNotices(mailJobs, sender::wake, audit);
-            SecondFactorCheck factorCheck = new SecondFactorCheck(db, factors, limits, factorNotices, audit, meters,
-                    settings.mfa().requiredRoles(), clock);
+            FactorRemovals factorRemovals = new FactorRemovals(db, users, factors, cases, factorNotices, meters,
+                    settings.mfa().removalDelay(), clock);
+            SecondFactorCheck factorCheck = new SecondFactorCheck(db, factors, limits, factorNotices, factorRemovals,
+                    audit, meters, settings.mfa().requiredRoles(), clock);
             CurrentPassword currentPassword = new CurrentPassword(db, passwords, limits.signInPerEmail(), audit);
             ResetService resets = new ResetService(db, users, tokens, sessions, changes, mailJobs, sender::wake, audit,
                     limits, signals, factorCheck, meters, clock);
@@ -145,7 +150,8 @@ public final class AuthServer implements AutoCloseable {
             HealthCheck dbCheck = DbClientHealthCheck.builder(db.client())
                     .query().statement(db.dialect().healthStatement()).build();
             String host = config.get("server.host").asString().orElse("127.0.0.1");
-            Api api = new Api(resets, reports, sessionService, passwordChange, secondFactors, helpdesk, caseService,
+            Api api = new Api(resets, reports, sessionService, passwordChange, secondFactors, factorRemovals,
+                    helpdesk, caseService,
                     policy, clientIp,
                     settings.resetTokenTtl(),
                     new AllowedHosts(allowedHosts(settings, host)),
@@ -173,7 +179,8 @@ public final class AuthServer implements AutoCloseable {
             warnAboutRiskySettings(settings, publicUrl.get(), db.dialect(),
                     config.get("db.connection.password").asString().orElse(""));
             sender.start();
-            return new AuthServer(server, db, sender, publicUrl.get(), settings,
+            factorRemovals.start();
+            return new AuthServer(server, db, sender, factorRemovals, publicUrl.get(), settings,
                     new Accounts(db, users, passwords, policy, audit, clock),
                     Meters.mailQueue(registry, () -> mailJobs.queue(db.execute()), clock));
         } catch (RuntimeException e) {
@@ -267,9 +274,15 @@ public final class AuthServer implements AutoCloseable {
         return mailSender;
     }
 
+    /** The second factors the help desk removes after a waiting time; tests carry them out at a moved clock. */
+    public FactorRemovals factorRemovals() {
+        return factorRemovals;
+    }
+
     @Override
     public void close() {
         server.stop();
+        factorRemovals.close();
         mailSender.close();
         removeQueueGauges.run();
         db.close();

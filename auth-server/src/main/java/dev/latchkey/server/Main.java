@@ -85,7 +85,8 @@ public final class Main {
                 .register("/api/v1/password-policy", new PolicyRoutes(api.policy()))
                 .register("/api/v1/reports", new ReportRoutes(api.reports(), api.clientIp()))
                 .register("/api/v1/helpdesk/cases", new CaseRoutes(api.cases(), api.sessions(), api.clientIp()))
-                .register("/api/v1/helpdesk", new HelpdeskRoutes(api.helpdesk(), api.sessions(), api.clientIp()))
+                .register("/api/v1/helpdesk", new HelpdeskRoutes(api.helpdesk(), api.factorRemovals(), api.sessions(),
+                        api.clientIp()))
                 .register("/reset", new PageRoutes("reset", true))
                 .register("/report", new PageRoutes("report", false))
                 .register(new PageStrings(api.policy()))

@@ -53,9 +53,16 @@ public final class Responses {
     public record PasswordPolicyView(int minLength, int maxLength, boolean blocklistEnabled, int minScore) {
     }
 
-    /** A user as help-desk staff see them: never a hash, a token or a password. */
+    /**
+     * A user as help-desk staff see them: never a hash, a token or a password. Whether the account has a
+     * second factor, and when one the help desk asked to remove goes (null when none is waiting).
+     */
     public record HelpdeskUser(long id, String email, String displayName, Role role, boolean locked,
-                               String passwordChangedAt) {
+                               String passwordChangedAt, boolean secondFactor, String secondFactorRemovalDue) {
+    }
+
+    /** A second-factor removal the help desk asked for: when it happens unless the owner stops it. */
+    public record SecondFactorRemoval(String dueAt) {
     }
 
     /** What became of an email: {@code status} is QUEUED, SENT, FAILED or DISCARDED. */

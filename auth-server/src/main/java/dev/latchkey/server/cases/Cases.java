@@ -18,7 +18,11 @@ import dev.latchkey.server.db.Rows;
 
 /** The {@code support_case} and {@code case_note} tables: what the help desk has to look into. */
 public final class Cases {
-    public enum Kind { REPORT, SIGNAL }
+    public enum Kind {
+        REPORT, SIGNAL,
+        /** A second factor the help desk asked to remove, waiting for its time. */
+        FACTOR_REMOVAL
+    }
 
     public enum Status { OPEN, ACKNOWLEDGED, RESOLVED }
 
@@ -57,6 +61,12 @@ public final class Cases {
         return db.get("SELECT 1 AS one FROM support_case WHERE signal_name = ? AND status <> 'RESOLVED'"
                         + about + " AND opened_at > ? FETCH FIRST 1 ROWS ONLY", signal.name(),
                 userId != null ? userId : clientIp, clock.millis() - window.toMillis()).isPresent();
+    }
+
+    /** The first report case of the user opened after case {@code caseId}, if any. */
+    public Optional<Long> reportOpenedAfter(DbExecute db, long userId, long caseId) {
+        return db.get("SELECT id FROM support_case WHERE user_id = ? AND kind = 'REPORT' AND id > ? ORDER BY id"
+                + " FETCH FIRST 1 ROWS ONLY", userId, caseId).map(row -> Rows.longOf(row, "id"));
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.latchkey.server.helpdesk;
 
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -12,6 +13,7 @@ import io.helidon.webserver.http.ServerResponse;
 
 import dev.latchkey.api.ErrorCode;
 import dev.latchkey.api.FreeText;
+import dev.latchkey.api.Responses.SecondFactorRemoval;
 import dev.latchkey.api.Role;
 import dev.latchkey.i18n.Languages;
 import dev.latchkey.server.http.ApiException;
@@ -19,6 +21,7 @@ import dev.latchkey.server.http.ClientIp;
 import dev.latchkey.server.http.ErrorHandling;
 import dev.latchkey.server.http.JsonBody;
 import dev.latchkey.server.http.JsonResponses;
+import dev.latchkey.server.mfa.FactorRemovals;
 import dev.latchkey.server.session.Caller;
 import dev.latchkey.server.session.SessionService;
 
@@ -27,11 +30,14 @@ public final class HelpdeskRoutes implements HttpService {
     private static final int QUERY_MAX = 254;
 
     private final HelpdeskService helpdesk;
+    private final FactorRemovals factorRemovals;
     private final SessionService sessions;
     private final ClientIp clientIp;
 
-    public HelpdeskRoutes(HelpdeskService helpdesk, SessionService sessions, ClientIp clientIp) {
+    public HelpdeskRoutes(HelpdeskService helpdesk, FactorRemovals factorRemovals, SessionService sessions,
+                          ClientIp clientIp) {
         this.helpdesk = helpdesk;
+        this.factorRemovals = factorRemovals;
         this.sessions = sessions;
         this.clientIp = clientIp;
     }
@@ -45,6 +51,8 @@ public final class HelpdeskRoutes implements HttpService {
                 .any("/users/{id}/password-reset", ErrorHandling.allowOnly(Method.POST))
                 .post("/users/{id}/unlock", this::unlock)
                 .any("/users/{id}/unlock", ErrorHandling.allowOnly(Method.POST))
+                .post("/users/{id}/second-factor-removal", this::removeSecondFactor)
+                .any("/users/{id}/second-factor-removal", ErrorHandling.allowOnly(Method.POST))
                 .get("/audit", this::audit)
                 .any("/audit", ErrorHandling.allowOnly(Method.GET));
     }
@@ -99,6 +107,15 @@ public final class HelpdeskRoutes implements HttpService {
         Caller staff = staff(req);
         helpdesk.unlock(staff, pathId(req), clientIp.of(req));
         res.status(204).send();
+    }
+
+    /** The owner lost their factor: it goes after the waiting time, unless the owner stops it. */
+    private void removeSecondFactor(ServerRequest req, ServerResponse res) {
+        Caller staff = staff(req);
+        long id = pathId(req);
+        String reason = JsonBody.read(req).requiredText("reason", FreeText.REASON_MAX);
+        Instant due = factorRemovals.request(staff.user(), helpdesk.target(staff, id), reason, clientIp.of(req));
+        JsonResponses.send(res, 202, new SecondFactorRemoval(due.toString()));
     }
 
     private void audit(ServerRequest req, ServerResponse res) {

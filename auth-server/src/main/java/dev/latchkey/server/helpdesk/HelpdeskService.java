@@ -191,7 +191,8 @@ public final class HelpdeskService {
     private HelpdeskUser view(User user) {
         return new HelpdeskUser(user.id(), user.email(), user.displayName(), user.role(),
                 throttle.isLocked(db.execute(), user.email()),
-                user.passwordChangedAt() == null ? null : user.passwordChangedAt().toString());
+                user.passwordChangedAt() == null ? null : user.passwordChangedAt().toString(), user.secondFactor(),
+                user.secondFactorRemovalDue() == null ? null : user.secondFactorRemovalDue().toString());
     }
 
     private static AuditEntry entry(DbRow row) {

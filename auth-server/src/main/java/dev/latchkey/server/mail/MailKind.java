@@ -14,6 +14,11 @@ public enum MailKind {
     SECOND_FACTOR_ADDED,
     /** Tells the owner the account's second factor was removed. */
     SECOND_FACTOR_REMOVED,
+    /**
+     * Tells the owner the help desk ({@code actor}: the staff member's display name) asked to remove
+     * the second factor, when that happens, and how to stop it.
+     */
+    SECOND_FACTOR_REMOVAL_REQUESTED,
     /** Tells the owner one of their recovery codes was used. */
     RECOVERY_CODE_USED,
     /** Tells the owner that someone who knows the password keeps entering wrong codes. */

@@ -324,6 +324,7 @@ public final class MailSender implements AutoCloseable {
             case PASSWORD_CHANGED -> "Password changed";
             case SECOND_FACTOR_ADDED -> "Second factor added";
             case SECOND_FACTOR_REMOVED -> "Second factor removed";
+            case SECOND_FACTOR_REMOVAL_REQUESTED -> "Second-factor removal asked for";
             case RECOVERY_CODE_USED -> "Recovery code used";
             case SECOND_FACTOR_FAILURES -> "Wrong second-factor codes";
         };

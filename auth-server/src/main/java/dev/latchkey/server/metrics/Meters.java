@@ -34,7 +34,9 @@ public final class Meters {
      * What became of a second factor presented at a sign-in, a reset's completion or a change of the
      * factor, and of enrolments and removals.
      */
-    public enum SecondFactor { ACCEPTED, RECOVERY_CODE_USED, REJECTED, THROTTLED, ENROLLED, REMOVED }
+    public enum SecondFactor {
+        ACCEPTED, RECOVERY_CODE_USED, REJECTED, THROTTLED, ENROLLED, REMOVED, REMOVAL_REQUESTED, REMOVAL_CANCELLED
+    }
 
     /** The mail queue is read from the database at most this often, however often it is scraped. */
     private static final Duration QUEUE_READ_EVERY = Duration.ofSeconds(5);

@@ -24,10 +24,34 @@ public final class FactorNotices {
         this.audit = audit;
     }
 
-    /** Audits {@code type} and queues the {@code kind} email to the owner, both in {@code tx}. */
+    /** Audits {@code type}, done by the owner, and queues the {@code kind} email to them, both in {@code tx}. */
     public void record(DbTransaction tx, User user, AuditType type, MailKind kind, String clientIp, String detail) {
-        long job = mailJobs.enqueueReturningId(tx, kind, user.email(), clientIp, null);
-        audit.record(tx, new AuditEvent(type, user.id(), user.email(), user.email(), clientIp, detail).withMailJob(job));
+        queue(tx, user, type, kind, user.email(), clientIp, null, clientIp, detail);
+    }
+
+    /**
+     * The same for what a staff member did: the audit names them and their IP; the email names them,
+     * and not the IP of the help desk's office, which is not the owner's business.
+     */
+    public void recordByStaff(DbTransaction tx, User user, User staff, AuditType type, MailKind kind, String clientIp,
+                              String detail) {
+        queue(tx, user, type, kind, staff.email(), clientIp, staff.displayName(), null, detail);
+    }
+
+    /** The same for what the server did on its own, when a waiting time ended. */
+    public void recordByServer(DbTransaction tx, User user, AuditType type, MailKind kind, String detail) {
+        queue(tx, user, type, kind, null, null, null, null, detail);
+    }
+
+    /** Audits {@code type} alone: nothing to tell the owner. */
+    public void audit(DbTransaction tx, User user, AuditType type, String actor, String clientIp, String detail) {
+        audit.record(tx, new AuditEvent(type, user.id(), user.email(), actor, clientIp, detail));
+    }
+
+    private void queue(DbTransaction tx, User user, AuditType type, MailKind kind, String actor, String clientIp,
+                       String mailActor, String mailIp, String detail) {
+        long job = mailJobs.enqueueReturningId(tx, kind, user.email(), mailIp, mailActor);
+        audit.record(tx, new AuditEvent(type, user.id(), user.email(), actor, clientIp, detail).withMailJob(job));
     }
 
     /** After the transaction committed: the email can go now. */

@@ -35,17 +35,20 @@ public final class SecondFactorCheck {
     private final Totp totp = new Totp();
     private final RateLimits limits;
     private final FactorNotices notices;
+    private final FactorRemovals removals;
     private final AuditLog audit;
     private final Meters meters;
     private final Set<Role> requiredRoles;
     private final Clock clock;
 
     public SecondFactorCheck(Database db, SecondFactors factors, RateLimits limits, FactorNotices notices,
-                             AuditLog audit, Meters meters, Set<Role> requiredRoles, Clock clock) {
+                             FactorRemovals removals, AuditLog audit, Meters meters, Set<Role> requiredRoles,
+                             Clock clock) {
         this.db = db;
         this.factors = factors;
         this.limits = limits;
         this.notices = notices;
+        this.removals = removals;
         this.audit = audit;
         this.meters = meters;
         this.requiredRoles = Set.copyOf(requiredRoles);
@@ -105,6 +108,8 @@ public final class SecondFactorCheck {
             } else {
                 meters.secondFactor(Meters.SecondFactor.ACCEPTED);
             }
+            // Whoever has the factor is its owner: a removal the help desk asked for is not needed.
+            removals.usedByOwner(user, clientIp, where);
             return;
         }
         meters.secondFactor(Meters.SecondFactor.REJECTED);

@@ -1,10 +1,13 @@
 package dev.latchkey.server.mfa;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import io.helidon.dbclient.DbExecute;
+import io.helidon.dbclient.DbRow;
 
 import dev.latchkey.server.db.Rows;
 
@@ -69,11 +72,49 @@ public final class SecondFactors {
                 + " AND (totp_last_step IS NULL OR totp_last_step < ?)", step, userId, step) == 1;
     }
 
-    /** Removes the account's second factor and its recovery codes. */
+    /** Removes the account's second factor and its recovery codes, and any removal waiting for its time. */
     public void remove(DbExecute db, long userId) {
         db.update("UPDATE app_user SET totp_key = NULL, totp_pending_key = NULL, totp_last_step = NULL,"
-                + " totp_enabled_at = NULL WHERE id = ?", userId);
+                + " totp_enabled_at = NULL, totp_removal_due = NULL, totp_removal_case = NULL WHERE id = ?", userId);
         db.delete("DELETE FROM recovery_code WHERE user_id = ?", userId);
+    }
+
+    /** A removal the help desk asked for, waiting for {@code due}; {@code caseId} follows it. */
+    public record PendingRemoval(long userId, Instant due, long caseId) {
+    }
+
+    /** Sets a removal to happen at {@code due}: false when the account has no factor or one is set already. */
+    public boolean scheduleRemoval(DbExecute db, long userId, Instant due, long caseId) {
+        return db.update("UPDATE app_user SET totp_removal_due = ?, totp_removal_case = ? WHERE id = ?"
+                + " AND totp_key IS NOT NULL AND totp_removal_due IS NULL", due.toEpochMilli(), caseId, userId) == 1;
+    }
+
+    public Optional<PendingRemoval> pendingRemoval(DbExecute db, long userId) {
+        return db.get("SELECT id, totp_removal_due, totp_removal_case FROM app_user WHERE id = ?"
+                + " AND totp_removal_due IS NOT NULL", userId).map(SecondFactors::removal);
+    }
+
+    /** The removals whose time has come, oldest first, at most {@code limit}. */
+    public List<PendingRemoval> dueRemovals(DbExecute db, int limit) {
+        try (Stream<DbRow> rows = db.query("SELECT id, totp_removal_due, totp_removal_case FROM app_user"
+                + " WHERE totp_removal_due <= ? ORDER BY totp_removal_due FETCH FIRST " + limit + " ROWS ONLY",
+                clock.millis())) {
+            return rows.map(SecondFactors::removal).toList();
+        }
+    }
+
+    /**
+     * Takes the waiting removal off the account: true for exactly one caller (of two instances, or of the
+     * owner's sign-in and the removal's time, only one acts on it).
+     */
+    public boolean dropRemoval(DbExecute db, PendingRemoval removal) {
+        return db.update("UPDATE app_user SET totp_removal_due = NULL, totp_removal_case = NULL WHERE id = ?"
+                + " AND totp_removal_due = ?", removal.userId(), removal.due().toEpochMilli()) == 1;
+    }
+
+    private static PendingRemoval removal(DbRow row) {
+        return new PendingRemoval(Rows.longOf(row, "id"), Rows.instantOf(row, "totp_removal_due"),
+                Rows.longOf(row, "totp_removal_case"));
     }
 
     /** A new set of recovery codes, replacing every earlier one; only their hashes are stored. */

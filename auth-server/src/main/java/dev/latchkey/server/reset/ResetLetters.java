@@ -69,6 +69,9 @@ public final class ResetLetters implements LetterWriter {
             }
             return Optional.empty();
         }
+        if (job.kind() == MailKind.SECOND_FACTOR_REMOVAL_REQUESTED && user.get().secondFactorRemovalDue() == null) {
+            return Optional.empty(); // cancelled before it was sent: the owner used the factor
+        }
         if (user.get().held() && !job.kind().notice()) {
             // The requester got the same answer as for any address; only the trail tells.
             audit.record(db, new AuditEvent(AuditType.RESET_REQUEST_HELD_ACCOUNT, user.get().id(), job.recipient(),
@@ -94,16 +97,20 @@ public final class ResetLetters implements LetterWriter {
                     words.get("mail.helpdeskReset.why", job.actor()), words.get("mail.helpdeskReset.ignore"));
             case INVITATION -> tokenLetter(db, job, user.get(), words, "invite",
                     words.get("mail.invite.why", job.actor()), words.get("mail.invite.ignore"));
-            case PASSWORD_CHANGED -> notice(db, job, user.get(), words, "changed", "mail.changed.sessions",
-                    "mail.changed.ifYou");
-            case SECOND_FACTOR_ADDED -> notice(db, job, user.get(), words, "factorAdded", "mail.factorAdded.effect",
-                    "mail.changed.ifYou");
+            case PASSWORD_CHANGED -> notice(db, job, user.get(), words, "changed", words.get("mail.changed.sessions"),
+                    "mail.changed.ifYou", "mail.notYou.changed");
+            case SECOND_FACTOR_ADDED -> notice(db, job, user.get(), words, "factorAdded",
+                    words.get("mail.factorAdded.effect"), "mail.changed.ifYou", "mail.notYou.changed");
             case SECOND_FACTOR_REMOVED -> notice(db, job, user.get(), words, "factorRemoved",
-                    "mail.factorRemoved.effect", "mail.changed.ifYou");
-            case RECOVERY_CODE_USED -> notice(db, job, user.get(), words, "recoveryUsed", "mail.recoveryUsed.effect",
-                    "mail.changed.ifYou");
+                    words.get("mail.factorRemoved.effect"), "mail.changed.ifYou", "mail.notYou.changed");
+            case SECOND_FACTOR_REMOVAL_REQUESTED -> notice(db, job, user.get(), words, "factorRemoval",
+                    words.get("mail.factorRemoval.effect", job.actor(),
+                            words.reader().when(user.get().secondFactorRemovalDue())),
+                    "mail.factorRemoval.ifYou", "mail.notYou.factorRemoval");
+            case RECOVERY_CODE_USED -> notice(db, job, user.get(), words, "recoveryUsed",
+                    words.get("mail.recoveryUsed.effect"), "mail.changed.ifYou", "mail.notYou.changed");
             case SECOND_FACTOR_FAILURES -> notice(db, job, user.get(), words, "codeFailures",
-                    "mail.codeFailures.effect", "mail.codeFailures.ifYou");
+                    words.get("mail.codeFailures.effect"), "mail.codeFailures.ifYou", "mail.notYou.changed");
         });
     }
 
@@ -173,11 +180,11 @@ public final class ResetLetters implements LetterWriter {
 
     /**
      * An email that tells of something done to the account ({@code kind}: the {@code mail.<kind>.} keys
-     * of its subject and of when and from where), what it means, and its "Not you?" link, which holds
-     * the account: whoever did it knew the password.
+     * of its subject and of when and from where), what it means ({@code effect}), and its "Not you?" link
+     * ({@code notYouKey} says what it does), which holds the account: whoever did it knew the password.
      */
-    private Letter notice(DbExecute db, MailJob job, User user, Words words, String kind, String effectKey,
-                          String ifYouKey) {
+    private Letter notice(DbExecute db, MailJob job, User user, Words words, String kind, String effect,
+                          String ifYouKey, String notYouKey) {
         String report = report(db, job, user, job.kind() == MailKind.PASSWORD_CHANGED
                 ? ReportTokens.Event.PASSWORD_CHANGED : ReportTokens.Event.SECOND_FACTOR);
         String when = words.reader().when(job.createdAt());
@@ -186,16 +193,16 @@ public final class ResetLetters implements LetterWriter {
         String text = String.join("\n",
                 words.get("mail.greeting", user.displayName()), "",
                 changed,
-                words.get(effectKey), "",
+                effect, "",
                 words.get(ifYouKey), "",
-                words.get("mail.notYou") + " " + words.get("mail.notYou.changed"),
+                words.get("mail.notYou") + " " + words.get(notYouKey),
                 reportLink(report), "");
         String html = words.html(
                 words.p(escape(words.get("mail.greeting", user.displayName())))
-                + words.p(escape(changed) + "\n" + escape(words.get(effectKey)))
+                + words.p(escape(changed) + "\n" + escape(effect))
                 + words.p(escape(words.get(ifYouKey)))
                 + words.p(escape(words.get("mail.notYou")) + " "
-                        + words.link(reportLink(report), escape(words.get("mail.notYou.changed")))));
+                        + words.link(reportLink(report), escape(words.get(notYouKey)))));
         return new Letter(user.email(), words.get("mail." + kind + ".subject"), text, html, List.of(report));
     }
 

@@ -12,11 +12,12 @@ import dev.latchkey.server.i18n.Reader;
  * counts password changes (a re-hash of the same password does not change it). A {@code held} account
  * takes no password sign-in and gets no reset email until the help desk releases it (a reported change).
  * Its emails are written for {@code reader}: the language and time zone last heard of. An account with
- * a {@code secondFactor} signs in and completes a reset only with a code or a recovery code too.
+ * a {@code secondFactor} signs in and completes a reset only with a code or a recovery code too; when
+ * the help desk asked to remove it, {@code secondFactorRemovalDue} says when that happens (else null).
  */
 public record User(long id, String email, String displayName, Role role, String passwordHash,
                    Instant passwordChangedAt, int passwordVersion, boolean held, Reader reader,
-                   boolean secondFactor) {
+                   boolean secondFactor, Instant secondFactorRemovalDue) {
     public UserSummary summary() {
         return new UserSummary(id, email, displayName, role);
     }

@@ -19,7 +19,7 @@ import dev.latchkey.server.i18n.Reader;
 public final class Users {
     private static final String COLUMNS =
             "id, email, display_name, role, password_hash, password_changed_at, password_version, held_at,"
-                    + " language_tag, time_zone, totp_enabled_at";
+                    + " language_tag, time_zone, totp_enabled_at, totp_removal_due";
 
     public Optional<User> findByEmail(DbExecute db, String normalizedEmail) {
         return db.get("SELECT " + COLUMNS + " FROM app_user WHERE email = ?", normalizedEmail).map(Users::map);
@@ -127,6 +127,6 @@ public final class Users {
                 Rows.instantOf(row, "password_changed_at"), Rows.intOf(row, "password_version"),
                 Rows.instantOf(row, "held_at") != null,
                 Reader.stored(Rows.stringOf(row, "language_tag"), Rows.stringOf(row, "time_zone")),
-                Rows.instantOf(row, "totp_enabled_at") != null);
+                Rows.instantOf(row, "totp_enabled_at") != null, Rows.instantOf(row, "totp_removal_due"));
     }
 }
