@@ -45,6 +45,28 @@ public final class HelpdeskPage extends Page<HelpdeskPage> {
         return this;
     }
 
+    /**
+     * Asks for the removal of the selected user's second factor, saying how they were checked in the
+     * dialog; waits until the removal waits for its time.
+     */
+    public HelpdeskPage removeSecondFactor(String reason) {
+        click(FxId.HELPDESK_REMOVE_SECOND_FACTOR);
+        LatchkeyWindow.await(() -> window.find(FxId.DIALOG_REASON).isPresent(), () -> "the removal dialog");
+        type(FxId.DIALOG_REASON, reason);
+        click(FxId.DIALOG_CONFIRM_FACTOR_REMOVAL);
+        awaitStatus("unless its owner stops it");
+        return this;
+    }
+
+    /** The selected user's second factor, as shown: none, an app, or when its removal happens. */
+    public String secondFactor() {
+        return text(FxId.HELPDESK_DETAIL_SECOND_FACTOR);
+    }
+
+    public boolean canRemoveSecondFactor() {
+        return !disabled(FxId.HELPDESK_REMOVE_SECOND_FACTOR);
+    }
+
     /** Invites a user (role USER) through the dialog; waits until the invitation is sent. */
     public HelpdeskPage invite(String email, String name) {
         click(FxId.HELPDESK_INVITE_USER);

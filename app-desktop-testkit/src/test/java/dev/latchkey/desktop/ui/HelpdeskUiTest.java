@@ -64,6 +64,21 @@ class HelpdeskUiTest extends SharedAppUiTest {
     }
 
     @Test
+    void staffAsksToRemoveALostSecondFactorAndItWaitsForItsTimeWhileTheOwnerIsEmailed() throws Exception {
+        String owner = fixture.addUser("lostphone" + (++people) + "@example.com");
+        fixture.enrolSecondFactor(owner);
+        HelpdeskPage desk = signInAsStaff().selectOnlyUser("lostphone" + people);
+        assertThat(desk.secondFactor()).isEqualTo("Second factor: an authenticator app");
+        assertThat(desk.canRemoveSecondFactor()).isTrue();
+
+        desk.removeSecondFactor("Lost phone and codes; identity checked by a video call");
+        LatchkeyWindow.await(() -> desk.secondFactor().startsWith("Second factor: removed on"));
+        assertThat(desk.canRemoveSecondFactor()).as("one removal at a time").isFalse();
+        assertThat(fixture.newMessage(owner, 0, m -> m.subject().startsWith("Your help desk asked to remove")).text())
+                .contains("desk").doesNotContain("video call");
+    }
+
+    @Test
     void plainUserNeverSeesTheHelpDesk() {
         String plain = fixture.addUser("plain" + (++people) + "@example.com");
         AccountPage account = signInScreen().email(plain).password(DesktopFixture.PASSWORD).submit();

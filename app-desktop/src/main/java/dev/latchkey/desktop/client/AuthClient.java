@@ -44,6 +44,7 @@ import dev.latchkey.api.Responses.RecoveryCodes;
 import dev.latchkey.api.Responses.ReportOutcome;
 import dev.latchkey.api.Responses.ReportView;
 import dev.latchkey.api.Responses.SecondFactorEnrolment;
+import dev.latchkey.api.Responses.SecondFactorRemoval;
 import dev.latchkey.api.Responses.SecondFactorStatus;
 import dev.latchkey.api.Responses.SessionResponse;
 import dev.latchkey.api.Responses.VerifyResponse;
@@ -182,6 +183,12 @@ public final class AuthClient {
     public void startReset(String session, long userId, String reason) throws ApiError {
         send("POST", "/api/v1/helpdesk/users/" + userId + "/password-reset", new HelpdeskResetRequest(reason), session,
                 Void.class);
+    }
+
+    /** Asks for the removal of the user's second factor after the waiting time; says when it happens. */
+    public SecondFactorRemoval removeSecondFactor(String session, long userId, String reason) throws ApiError {
+        return send("POST", "/api/v1/helpdesk/users/" + userId + "/second-factor-removal",
+                new HelpdeskResetRequest(reason), session, SecondFactorRemoval.class);
     }
 
     public void unlock(String session, long userId) throws ApiError {

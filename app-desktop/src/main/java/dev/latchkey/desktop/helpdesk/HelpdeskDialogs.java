@@ -22,25 +22,37 @@ import dev.latchkey.api.FreeText;
 import dev.latchkey.api.Role;
 import dev.latchkey.desktop.Messages;
 
-/** The two questions the help desk asks: why send a reset, and whom to invite. */
+/** The questions the help desk asks: why send a reset or remove a second factor, and whom to invite. */
 final class HelpdeskDialogs {
     /** What an invitation needs. */
     record Invitation(String email, String displayName, Role role) {
     }
 
+    /** What a reason is asked for, and the keys of its words ({@code <keys>.title} and so on). */
+    enum Purpose {
+        RESET("helpdesk.reason"),
+        SECOND_FACTOR_REMOVAL("helpdesk.removeFactor");
+
+        private final String keys;
+
+        Purpose(String keys) {
+            this.keys = keys;
+        }
+    }
+
     private HelpdeskDialogs() {
     }
 
-    static Optional<String> askReason(Window owner, Messages text, String email) {
-        Dialog<String> dialog = dialog(owner, text, text.get("helpdesk.reason.title"));
-        Label intro = new Label(text.get("helpdesk.reason.intro", email));
+    static Optional<String> askReason(Window owner, Messages text, Purpose purpose, String email) {
+        Dialog<String> dialog = dialog(owner, text, text.get(purpose.keys + ".title"));
+        Label intro = new Label(text.get(purpose.keys + ".intro", email));
         intro.setWrapText(true);
-        Label label = new Label(text.get("helpdesk.reason.label"));
+        Label label = new Label(text.get(purpose.keys + ".label"));
         TextArea reason = new TextArea();
         reason.setId("reason");
         reason.setPrefRowCount(3);
         reason.setWrapText(true);
-        reason.setAccessibleText(text.get("helpdesk.reason.label"));
+        reason.setAccessibleText(text.get(purpose.keys + ".label"));
         label.setLabelFor(reason);
         Label count = new Label();
         count.getStyleClass().add("text-muted");
@@ -49,8 +61,11 @@ final class HelpdeskDialogs {
                 reason.textProperty()));
         dialog.getDialogPane().setContent(column(intro, label, reason, count));
         Node send = dialog.getDialogPane().lookupButton(ButtonType.OK);
-        send.setId("confirmReset");
-        ((Button) send).setText(text.get("helpdesk.reason.send"));
+        switch (purpose) {
+            case RESET -> send.setId("confirmReset");
+            case SECOND_FACTOR_REMOVAL -> send.setId("confirmFactorRemoval");
+        }
+        ((Button) send).setText(text.get(purpose.keys + ".send"));
         send.disableProperty().bind(Bindings.createBooleanBinding(
                 () -> !FreeText.fits(reason.getText(), FreeText.REASON_MAX), reason.textProperty()));
         dialog.setResultConverter(button -> button == ButtonType.OK ? reason.getText().strip() : null);

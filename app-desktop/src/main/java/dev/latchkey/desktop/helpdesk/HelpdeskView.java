@@ -42,8 +42,10 @@ public final class HelpdeskView {
     @FXML private Label detailName;
     @FXML private Label detailEmail;
     @FXML private Label detailFacts;
+    @FXML private Label detailSecondFactor;
     @FXML private Button sendReset;
     @FXML private Button unlock;
+    @FXML private Button removeSecondFactor;
     @FXML private ListView<AuditEntry> userEvents;
     @FXML private Label status;
     @FXML private Label error;
@@ -114,6 +116,7 @@ public final class HelpdeskView {
         userEvents.setCellFactory(list -> eventCell());
         sendReset.disableProperty().bind(viewModel.canActProperty().not());
         unlock.disableProperty().bind(viewModel.canActProperty().not());
+        removeSecondFactor.disableProperty().bind(viewModel.canRemoveSecondFactorProperty().not());
         ViewBindings.message(status, viewModel.statusProperty());
         ViewBindings.message(error, viewModel.errorProperty());
         ViewBindings.busy(progress, viewModel.busyProperty());
@@ -234,6 +237,7 @@ public final class HelpdeskView {
         String changed = user.passwordChangedAt() == null ? text.get("account.never") : text.when(user.passwordChangedAt());
         detailFacts.setText(text.get("helpdesk.facts", viewModel.roleText(user.role()),
                 user.locked() ? text.get("helpdesk.locked") : text.get("helpdesk.notLocked"), changed));
+        detailSecondFactor.setText(viewModel.secondFactorText(user));
         if (users.getSelectionModel().getSelectedItem() != user) {
             users.getSelectionModel().select(user);
         }
@@ -253,7 +257,17 @@ public final class HelpdeskView {
     private void sendReset() {
         HelpdeskUser user = viewModel.selectedProperty().get();
         if (user != null) {
-            HelpdeskDialogs.askReason(sendReset.getScene().getWindow(), text, user.email()).ifPresent(viewModel::sendReset);
+            HelpdeskDialogs.askReason(sendReset.getScene().getWindow(), text, HelpdeskDialogs.Purpose.RESET,
+                    user.email()).ifPresent(viewModel::sendReset);
+        }
+    }
+
+    @FXML
+    private void removeSecondFactor() {
+        HelpdeskUser user = viewModel.selectedProperty().get();
+        if (user != null) {
+            HelpdeskDialogs.askReason(removeSecondFactor.getScene().getWindow(), text,
+                    HelpdeskDialogs.Purpose.SECOND_FACTOR_REMOVAL, user.email()).ifPresent(viewModel::removeSecondFactor);
         }
     }
 

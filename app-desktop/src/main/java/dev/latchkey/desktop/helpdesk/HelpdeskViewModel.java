@@ -33,7 +33,8 @@ import dev.latchkey.desktop.navigation.Screen;
 
 /**
  * The help desk: find a user, see their recent events with each email's delivery status, send them a
- * reset (with a reason) or clear their sign-in lock, invite new users, work the cases ("Not you?"
+ * reset (with a reason) or clear their sign-in lock, ask for the removal of a second factor they lost
+ * (it goes after a waiting time, unless they stop it), invite new users, work the cases ("Not you?"
  * reports and the server's signals), and read the audit trail. Staff never see a token or choose a
  * password: the server sends the email to the user's own address.
  */
@@ -50,6 +51,7 @@ public final class HelpdeskViewModel extends ScreenModel {
     private final StringProperty textFilter = new SimpleStringProperty("");
     private final StringProperty status = new SimpleStringProperty("");
     private final BooleanBinding canAct;
+    private final BooleanBinding canRemoveSecondFactor;
     private final ObservableList<CaseSummary> cases = FXCollections.observableArrayList();
     private final ObjectProperty<CaseDetail> caseDetail = new SimpleObjectProperty<>();
     private final ObservableList<CaseNote> caseNotes = FXCollections.observableArrayList();
@@ -65,6 +67,8 @@ public final class HelpdeskViewModel extends ScreenModel {
         super(context, navigator);
         canAct = Bindings.createBooleanBinding(() -> selected.get() != null && !busyProperty().get()
                 && (selected.get().role() != Role.ADMIN || isAdmin()), selected, busyProperty());
+        canRemoveSecondFactor = canAct.and(Bindings.createBooleanBinding(() -> selected.get() != null
+                && selected.get().secondFactor() && selected.get().secondFactorRemovalDue() == null, selected));
         typeFilter.addListener((obs, old, now) -> refilter());
         textFilter.addListener((obs, old, now) -> refilter());
         openCases = Bindings.createIntegerBinding(
@@ -111,6 +115,19 @@ public final class HelpdeskViewModel extends ScreenModel {
     /** A user is selected, and the caller may act on them (HELPDESK members may not act on an ADMIN). */
     public BooleanBinding canActProperty() {
         return canAct;
+    }
+
+    /** The selected user has a second factor, with no removal waiting, and the caller may act on them. */
+    public BooleanBinding canRemoveSecondFactorProperty() {
+        return canRemoveSecondFactor;
+    }
+
+    /** The selected user's second factor in words: none, an authenticator app, or when its removal happens. */
+    public String secondFactorText(HelpdeskUser user) {
+        if (user.secondFactorRemovalDue() != null) {
+            return text().get("helpdesk.factor.removal", text().when(user.secondFactorRemovalDue()));
+        }
+        return text().get(user.secondFactor() ? "helpdesk.factor.on" : "helpdesk.factor.off");
     }
 
     /** The cases, open ones first, newest first. */
@@ -200,6 +217,23 @@ public final class HelpdeskViewModel extends ScreenModel {
             return null;
         }, done -> {
             status.set(text().get("helpdesk.resetSent", user.email()));
+            loadUserEvents();
+        }, this::failed);
+    }
+
+    /**
+     * Asks for the removal of the selected user's second factor, after checking who they are
+     * ({@code reason} says how): it happens after the server's waiting time, unless the owner stops it.
+     */
+    public void removeSecondFactor(String reason) {
+        HelpdeskUser user = selected.get();
+        String trimmed = reason == null ? "" : reason.strip();
+        if (user == null || !FreeText.fits(trimmed, FreeText.REASON_MAX)) {
+            return;
+        }
+        call(() -> context.client().removeSecondFactor(session(), user.id(), trimmed), removal -> {
+            status.set(text().get("helpdesk.factorRemovalAsked", user.email(), text().when(removal.dueAt())));
+            search();
             loadUserEvents();
         }, this::failed);
     }

@@ -23,6 +23,7 @@ import dev.latchkey.desktop.mailbox.MailItem;
 import dev.latchkey.desktop.mailbox.Outbox;
 import dev.latchkey.desktop.task.BackgroundRunner;
 import dev.latchkey.password.PasswordPolicy;
+import dev.latchkey.server.mfa.Totp;
 import dev.latchkey.server.support.MutableClock;
 
 /**
@@ -77,6 +78,22 @@ public final class DesktopFixture implements AutoCloseable {
     public String addUser(String email, Role role) {
         try {
             return server.accounts().create(email, "", role, PASSWORD, "test").email();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /**
+     * Sets up an authenticator app for the user through the API, as the account screen does, and moves
+     * the clock on a step (the confirming code's step is used); returns the app's key.
+     */
+    public byte[] enrolSecondFactor(String email) {
+        try {
+            String session = client.signIn(email, PASSWORD).token();
+            byte[] key = Totp.fromBase32(client.beginSecondFactor(session, PASSWORD, null).secret());
+            client.confirmSecondFactor(session, new Totp().codeAt(key, Totp.stepOf(clock.instant())));
+            clock.advance(Totp.STEP);
+            return key;
         } catch (Exception e) {
             throw new AssertionError(e);
         }
