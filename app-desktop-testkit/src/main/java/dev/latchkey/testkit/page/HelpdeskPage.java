@@ -37,11 +37,16 @@ public final class HelpdeskPage extends Page<HelpdeskPage> {
 
     /** Sends the selected user a reset, giving the reason in the dialog; waits until it is on its way. */
     public HelpdeskPage sendReset(String reason) {
-        click(FxId.HELPDESK_SEND_RESET);
+        return withReason(FxId.HELPDESK_SEND_RESET, reason, FxId.DIALOG_CONFIRM_RESET, "on its way");
+    }
+
+    /** Clicks {@code button}, gives the reason in the dialog it opens, confirms, and waits for the status. */
+    private HelpdeskPage withReason(FxId button, String reason, FxId confirm, String status) {
+        click(button);
         LatchkeyWindow.await(() -> window.find(FxId.DIALOG_REASON).isPresent(), () -> "the reason dialog");
         type(FxId.DIALOG_REASON, reason);
-        click(FxId.DIALOG_CONFIRM_RESET);
-        awaitStatus("on its way");
+        click(confirm);
+        awaitStatus(status);
         return this;
     }
 
@@ -50,12 +55,8 @@ public final class HelpdeskPage extends Page<HelpdeskPage> {
      * dialog; waits until the removal waits for its time.
      */
     public HelpdeskPage removeSecondFactor(String reason) {
-        click(FxId.HELPDESK_REMOVE_SECOND_FACTOR);
-        LatchkeyWindow.await(() -> window.find(FxId.DIALOG_REASON).isPresent(), () -> "the removal dialog");
-        type(FxId.DIALOG_REASON, reason);
-        click(FxId.DIALOG_CONFIRM_FACTOR_REMOVAL);
-        awaitStatus("unless its owner stops it");
-        return this;
+        return withReason(FxId.HELPDESK_REMOVE_SECOND_FACTOR, reason, FxId.DIALOG_CONFIRM_FACTOR_REMOVAL,
+                "unless its owner stops it");
     }
 
     /** The selected user's second factor, as shown: none, an app, or when its removal happens. */
