@@ -87,17 +87,29 @@ public final class Responses {
      * signed out, no password sign-in or self-service reset until the help desk releases it);
      * {@code reference} is the help-desk case number to quote; {@code supportContact} how to reach them.
      */
-    public record ReportOutcome(String event, boolean held, long reference, String message, String supportContact) {
+    /** {@code reference}: the case's reference (not its id) for the owner to quote to the help desk. */
+    public record ReportOutcome(String event, boolean held, String reference, String message, String supportContact) {
     }
 
     /**
-     * A help-desk case: {@code kind} REPORT (an owner's "Not you?") or SIGNAL (raised by the server;
+     * A help-desk case: {@code kind} REPORT (an owner's "Not you?"), SIGNAL (raised by the server;
      * {@code signal} names which: MANY_ADDRESSES_FROM_IP, MANY_REJECTED_TOKENS_FROM_IP, STAFF_ACCOUNT_RESET,
-     * FAR_NETWORK_COMPLETE); {@code status} OPEN, ACKNOWLEDGED or RESOLVED; {@code held} whether the
-     * account is held now. {@code userId}/{@code userEmail} are null for a signal about an IP alone.
+     * FAR_NETWORK_COMPLETE) or FACTOR_REMOVAL (a second factor staff asked to remove); {@code status}
+     * OPEN, ACKNOWLEDGED or RESOLVED; {@code held} whether the account is held now. {@code userId}/
+     * {@code userEmail} are null for a signal about an IP alone. {@code reference} is what the owner of
+     * a report was told to quote (null for a case no owner was told of).
      */
     public record CaseSummary(long id, String kind, String signal, String status, String summary, Long userId,
-                              String userEmail, String ip, boolean held, String openedAt, String updatedAt) {
+                              String userEmail, String ip, boolean held, String openedAt, String updatedAt,
+                              String reference) {
+    }
+
+    /**
+     * One page of the case queue: the cases matching the filters, held accounts' first, then open and
+     * acknowledged ones, newest first; {@code total} of them match in all, and {@code open} cases are
+     * not resolved, whatever the filters.
+     */
+    public record CasePage(List<CaseSummary> cases, int total, int open) {
     }
 
     public record CaseNote(String at, String author, String text) {

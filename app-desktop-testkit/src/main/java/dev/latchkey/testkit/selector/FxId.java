@@ -135,7 +135,7 @@ public enum FxId {
     REPORT_VALID_UNTIL(REPORT, "validUntil", "Label: until when the link can be used"),
     REPORT_OUTCOME(REPORT, "outcome", "Pane: shown once the report is made"),
     REPORT_OUTCOME_MESSAGE(REPORT, "outcomeMessage", "Label: what happens now"),
-    REPORT_REFERENCE(REPORT, "reference", "Label: the case number"),
+    REPORT_REFERENCE(REPORT, "reference", "Label: the case's reference, to quote to the help desk"),
     REPORT_SUPPORT_CONTACT(REPORT, "supportContact", "Label: how to reach the help desk"),
     REPORT_ERROR(REPORT, "error", "Label: why the link cannot be used"),
     REPORT_CONFIRM(REPORT, "confirmReport", "Button: \"This was not me\" (hidden once reported)"),

@@ -9,6 +9,7 @@ import io.helidon.dbclient.DbTransaction;
 import dev.latchkey.api.ErrorCode;
 import dev.latchkey.api.Responses.AuditEntry;
 import dev.latchkey.api.Responses.CaseDetail;
+import dev.latchkey.api.Responses.CasePage;
 import dev.latchkey.api.Responses.CaseSummary;
 import dev.latchkey.server.audit.AuditEvent;
 import dev.latchkey.server.audit.AuditLog;
@@ -54,9 +55,9 @@ public final class CaseService {
         this.staffQuota = staffQuota;
     }
 
-    public List<CaseSummary> list(Caller staff) {
+    public CasePage list(Caller staff, Cases.Filter filter, int limit, int offset) {
         HelpdeskService.requireStaff(staff);
-        return cases.list(db.execute());
+        return cases.list(db.execute(), filter, limit, offset);
     }
 
     public CaseDetail detail(Caller staff, long id) {
@@ -85,8 +86,10 @@ public final class CaseService {
     }
 
     /**
-     * Lifts the account's hold and sends its owner a fresh reset link; 409 if it is not held. The
-     * password set by whoever was reported stops working (see {@link Users#release}).
+     * Lifts the account's hold and sends its owner a fresh reset link; 409 if it is not held, or the
+     * case is not the owner's report that is not resolved yet (an old or a signal case must not lift a
+     * hold a newer report made). The password set by whoever was reported stops working (see
+     * {@link Users#release}).
      */
     public CaseDetail release(Caller staff, long id, String clientIp) {
         HelpdeskService.requireStaff(staff);
@@ -97,16 +100,15 @@ public final class CaseService {
         User user = helpdesk.target(staff, summary.userId());
         staffQuota.hit(Long.toString(staff.user().id())).throwIfRefused();
         boolean released = db.inTransaction(tx -> {
-            if (!users.release(tx, user.id())) {
+            // Checked in the transaction, with the case's row locked: a resolve meanwhile waits or wins.
+            if (!cases.claimForRelease(tx, id, user.id()) || !users.release(tx, user.id())) {
                 return false;
             }
             long job = mailJobs.enqueueReturningId(tx, MailKind.HELPDESK_RESET, user.email(), clientIp,
                     staff.user().displayName());
             cases.addNote(tx, id, staff.user().email(), "Hold released; the password cleared and a new reset link"
                     + " sent to the owner");
-            if (Cases.Status.OPEN.name().equals(summary.status())) {
-                cases.setStatus(tx, id, Cases.Status.ACKNOWLEDGED);
-            }
+            cases.acknowledgeIfOpen(tx, id);
             audit.record(tx, new AuditEvent(AuditType.ACCOUNT_RELEASED, user.id(), user.email(), staff.user().email(),
                     clientIp, "Hold released from case " + id + "; password cleared; reset email queued")
                     .withMailJob(job));

@@ -138,7 +138,7 @@ public final class HelpdeskRoutes implements HttpService {
         }
     }
 
-    private static Optional<Long> longParam(ServerRequest req, String name) {
+    static Optional<Long> longParam(ServerRequest req, String name) {
         Optional<String> raw = req.query().first(name).asOptional().filter(s -> !s.isBlank());
         try {
             return raw.map(String::strip).map(Long::parseLong);

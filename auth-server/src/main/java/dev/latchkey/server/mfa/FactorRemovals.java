@@ -160,8 +160,9 @@ public final class FactorRemovals implements AutoCloseable {
         if (owner.held()) {
             return Optional.of("the account is held");
         }
-        return cases.reportOpenedAfter(tx, owner.id(), removal.caseId())
-                .map(report -> "the owner reported an email they did not expect (case " + report + ")");
+        Instant asked = cases.find(tx, removal.caseId()).map(c -> Instant.parse(c.openedAt())).orElse(Instant.EPOCH);
+        return users.reportedSince(tx, owner.id(), asked)
+                ? Optional.of("the owner confirmed a \"Not you?\" report since it was asked") : Optional.empty();
     }
 
     /**

@@ -21,7 +21,9 @@ import dev.latchkey.server.user.Users;
 /**
  * "Not you?": an owner reports an email they did not expect. Looking at the report changes nothing
  * (mail scanners open links); confirming it, once, cancels the user's outstanding reset links and opens
- * a case, and for a reported password change also signs out every session and holds the account.
+ * a case (or joins the owner's report case that is not resolved yet: one per account, however many
+ * reports), and for a reported password change also signs out every session and holds the account.
+ * The owner is told the case's reference, never its number, which counts everyone's cases.
  */
 public final class ReportService {
     private final Database db;
@@ -65,10 +67,11 @@ public final class ReportService {
         ReportTokens.Usable usable = usableOrRefuse(token, clientIp);
         User user = users.findById(db.execute(), usable.userId()).orElseThrow(ApiException::invalidToken);
         boolean changed = usable.event().passwordKnown();
-        Long reference = db.inTransaction(tx -> {
+        String reference = db.inTransaction(tx -> {
             if (!reports.consume(tx, usable)) {
                 return null;
             }
+            users.reported(tx, user.id(), clock.instant());
             resetTokens.invalidateAll(tx, user.id());
             if (changed) {
                 // The hold takes the user's row lock, so no sign-in in flight can still make a session.
@@ -76,12 +79,16 @@ public final class ReportService {
                 sessions.revokeAll(tx, user.id());
             }
             String what = describe(usable);
-            long id = cases.open(tx, Cases.Kind.REPORT, null, "Owner reports " + what, user.id(), clientIp);
+            long id = cases.openReportOf(tx, user.id()).map(open -> {
+                cases.addNote(tx, open, user.email(), "The owner also reports " + what);
+                cases.setStatus(tx, open, Cases.Status.OPEN);
+                return open;
+            }).orElseGet(() -> cases.open(tx, Cases.Kind.REPORT, null, "Owner reports " + what, user.id(), clientIp));
             audit.record(tx, new AuditEvent(AuditType.REPORT_CONFIRMED, user.id(), user.email(), user.email(),
                     clientIp, "Owner says they did not expect " + what + "; outstanding reset links cancelled"
                     + (changed ? "; every session signed out; account held" : "") + "; case " + id)
                     .withMailJob(usable.mailJobId()));
-            return id;
+            return cases.reference(tx, id);
         });
         if (reference == null) {
             rejected(clientIp);

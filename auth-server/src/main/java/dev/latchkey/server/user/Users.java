@@ -101,6 +101,20 @@ public final class Users {
     }
 
     /** Holds the account (taking its row lock, see {@link #lockIfPasswordVersion}); false if it already was. */
+    /**
+     * Records that the owner confirmed a "Not you?" report now; the row stays locked until {@code tx}
+     * ends, so one owner's reports are handled one at a time.
+     */
+    public void reported(DbTransaction tx, long userId, Instant now) {
+        tx.update("UPDATE app_user SET reported_at = ? WHERE id = ?", now.toEpochMilli(), userId);
+    }
+
+    /** Whether the owner confirmed a "Not you?" report at or after {@code since}. */
+    public boolean reportedSince(DbExecute db, long userId, Instant since) {
+        return db.get("SELECT 1 AS one FROM app_user WHERE id = ? AND reported_at >= ?", userId, since.toEpochMilli())
+                .isPresent();
+    }
+
     public boolean hold(DbExecute db, long userId, Instant now) {
         return db.update("UPDATE app_user SET held_at = ? WHERE id = ? AND held_at IS NULL", now.toEpochMilli(),
                 userId) == 1;

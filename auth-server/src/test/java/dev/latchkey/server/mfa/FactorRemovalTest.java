@@ -88,7 +88,8 @@ class FactorRemovalTest extends OneServerPerClass {
     }
 
     private JsonNode removalCase(Owner owner) {
-        for (JsonNode summary : server.get("/api/v1/helpdesk/cases", desk()).json()) {
+        for (JsonNode summary : server.get("/api/v1/helpdesk/cases?kind=FACTOR_REMOVAL&userId=" + owner.id(), desk())
+                .json().get("cases")) {
             if (summary.get("kind").asText().equals("FACTOR_REMOVAL") && summary.get("userId").asLong() == owner.id()) {
                 return server.get("/api/v1/helpdesk/cases/" + summary.get("id").asLong(), desk()).json();
             }

@@ -38,7 +38,7 @@ class ReportTest extends OneServerPerClass {
         server.addUser("casedesk@example.com", PASSWORD, Role.HELPDESK);
     }
 
-    private static String staff() {
+    static String staff() {
         return server.signIn("casedesk@example.com", PASSWORD);
     }
 
@@ -49,7 +49,7 @@ class ReportTest extends OneServerPerClass {
     }
 
     /** The owner changes their password from a session; returns the report token of the "password changed" email. */
-    private static String changedEmailReport(String email, String session) {
+    static String changedEmailReport(String email, String session) {
         Response changed = server.post("/api/v1/me/password", "{\"currentPassword\":\"" + PASSWORD
                 + "\",\"newPassword\":\"" + NEW + "\"}", "127.0.0.1", session);
         assertThat(changed.status()).isEqualTo(200);
@@ -63,12 +63,20 @@ class ReportTest extends OneServerPerClass {
         return server.post("/api/v1/reports/verify", "{\"token\":\"" + token + "\"}", ip, null);
     }
 
-    private static Response confirm(String token, String ip) {
+    static Response confirm(String token, String ip) {
         return server.post("/api/v1/reports", "{\"token\":\"" + token + "\"}", ip, null);
     }
 
+    /** The case the owner was told to quote {@code reference} for, as the help desk finds it. */
+    static long caseId(String reference) {
+        assertThat(reference).matches("[2-9A-HJKMNP-TV-Z]{4}-[2-9A-HJKMNP-TV-Z]{4}-[2-9A-HJKMNP-TV-Z]{4}");
+        JsonNode found = server.get("/api/v1/helpdesk/cases?reference=" + reference.toLowerCase(), staff()).json();
+        assertThat(found.get("total").asInt()).isEqualTo(1);
+        return found.get("cases").get(0).get("id").asLong();
+    }
+
     private static JsonNode caseOf(String email) {
-        for (JsonNode c : server.get("/api/v1/helpdesk/cases", staff()).json()) {
+        for (JsonNode c : server.get("/api/v1/helpdesk/cases?limit=200", staff()).json().get("cases")) {
             if (email.equals(c.path("userEmail").asText())) {
                 return c;
             }
@@ -97,7 +105,7 @@ class ReportTest extends OneServerPerClass {
         assertThat(confirmed.status()).isEqualTo(200);
         assertThat(confirmed.json().get("held").asBoolean()).isTrue();
         assertThat(confirmed.json().get("supportContact").asText()).isNotBlank();
-        long reference = confirmed.json().get("reference").asLong();
+        long reference = caseId(confirmed.json().get("reference").asText());
 
         assertThat(server.get("/api/v1/me", session).status()).isEqualTo(401);
         assertThat(server.get("/api/v1/me", other).status()).isEqualTo(401);
@@ -180,7 +188,7 @@ class ReportTest extends OneServerPerClass {
     void releaseWhenHeldThenOwnerGetsAFreshLinkThatWorks() {
         String email = server.newUser("released", PASSWORD);
         String token = changedEmailReport(email, server.signIn(email, PASSWORD));
-        long reference = confirm(token, "198.51.100.40").json().get("reference").asLong();
+        long reference = caseId(confirm(token, "198.51.100.40").json().get("reference").asText());
         String desk = staff();
 
         Response acknowledged = server.post("/api/v1/helpdesk/cases/" + reference + "/acknowledge", "", "127.0.0.1",
@@ -266,7 +274,7 @@ class ReportTest extends OneServerPerClass {
     void noteWhenOddTextThenStoredAsWrittenAndWhenTooLongOrNotTextThen400() {
         String email = server.newUser("noted", PASSWORD);
         String token = changedEmailReport(email, server.signIn(email, PASSWORD));
-        long reference = confirm(token, "198.51.100.80").json().get("reference").asLong();
+        long reference = caseId(confirm(token, "198.51.100.80").json().get("reference").asText());
         String desk = staff();
         String path = "/api/v1/helpdesk/cases/" + reference + "/notes";
         // JSON escapes: a right-to-left override, a line break, an emoji, and SQL.
@@ -322,7 +330,7 @@ class ReportTest extends OneServerPerClass {
         server.addUser("reported-desk@example.com", PASSWORD, Role.HELPDESK);
         String token = changedEmailReport("reported-desk@example.com",
                 server.signIn("reported-desk@example.com", PASSWORD));
-        long reference = confirm(token, "198.51.100.60").json().get("reference").asLong();
+        long reference = caseId(confirm(token, "198.51.100.60").json().get("reference").asText());
         for (String action : List.of("acknowledge", "resolve", "release")) {
             assertThat(server.post("/api/v1/helpdesk/cases/" + reference + "/" + action, "", "127.0.0.1", staff())
                     .status()).as(action).isEqualTo(403);

@@ -26,8 +26,8 @@ class SignalsTest extends OneServerPerClass {
 
     private static List<JsonNode> signals(String name) {
         List<JsonNode> found = new ArrayList<>();
-        for (JsonNode c : server.get("/api/v1/helpdesk/cases", server.signIn("signaldesk@example.com", PASSWORD))
-                .json()) {
+        for (JsonNode c : server.get("/api/v1/helpdesk/cases?limit=200",
+                server.signIn("signaldesk@example.com", PASSWORD)).json().get("cases")) {
             if (name.equals(c.path("signal").asText())) {
                 found.add(c);
             }

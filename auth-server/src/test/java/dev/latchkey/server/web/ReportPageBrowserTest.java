@@ -72,8 +72,9 @@ class ReportPageBrowserTest extends PageInBrowser {
         assertThat(server.get("/api/v1/me", intruder).status()).isEqualTo(401);
         assertThat(server.post("/api/v1/sessions", "{\"email\":\"" + email
                 + "\",\"password\":\"marble canyon whistles softly\"}").status()).isEqualTo(401);
-        var cases = server.get("/api/v1/helpdesk/cases", server.signIn("pagedesk@example.com", PASSWORD)).json();
-        assertThat(cases.findValuesAsText("id")).contains(reference);
+        var cases = server.get("/api/v1/helpdesk/cases?reference=" + reference,
+                server.signIn("pagedesk@example.com", PASSWORD)).json().get("cases");
+        assertThat(cases.findValuesAsText("userEmail")).containsExactly(email);
     }
 
     @Test
