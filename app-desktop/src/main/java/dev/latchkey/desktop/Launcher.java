@@ -5,7 +5,6 @@ import java.util.concurrent.CompletableFuture;
 
 import javafx.application.Application;
 
-import dev.latchkey.desktop.client.AuthClient;
 import dev.latchkey.desktop.embedded.LocalServer;
 
 /**
@@ -31,9 +30,7 @@ public final class Launcher {
             System.exit(2);
             return;
         }
-        options.server().filter(AuthClient::plainHttpToAnotherMachine).ifPresent(server -> System.err.println(
-                "Warning: " + server + " is plain http to another machine: passwords and reset codes cross the"
-                        + " network unencrypted. Use its https:// address."));
+        options.plainHttpWarning().ifPresent(System.err::println);
         CompletableFuture<LocalServer> local = options.server().isPresent() ? null
                 : CompletableFuture.supplyAsync(() -> LocalServer.start(options.dataDir(), Clock.systemUTC()));
         LatchkeyApp.configure(options, local);
