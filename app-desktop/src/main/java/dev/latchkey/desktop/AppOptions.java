@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import javax.net.ssl.SSLContext;
 
+import dev.latchkey.desktop.client.AuthClient;
 import dev.latchkey.desktop.client.ServerTrust;
 import dev.latchkey.desktop.language.LanguageNames;
 
@@ -42,6 +43,13 @@ public record AppOptions(Optional<URI> server, Path dataDir, Optional<SSLContext
             throw new IllegalArgumentException("--ca-cert goes with --server https://...");
         }
         return new AppOptions(server, dataDir, caCert.map(ServerTrust::trusting), lang);
+    }
+
+    /** The line to print at start when {@code --server} is another machine reached over plain http. */
+    public Optional<String> plainHttpWarning() {
+        return server.filter(AuthClient::plainHttpToAnotherMachine).map(uri -> "Warning: " + uri
+                + " is plain http to another machine: passwords and reset codes cross the network unencrypted."
+                + " Use its https:// address.");
     }
 
     private static URI serverUri(String raw) {

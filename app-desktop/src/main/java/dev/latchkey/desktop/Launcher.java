@@ -30,6 +30,7 @@ public final class Launcher {
             System.exit(2);
             return;
         }
+        options.plainHttpWarning().ifPresent(System.err::println);
         CompletableFuture<LocalServer> local = options.server().isPresent() ? null
                 : CompletableFuture.supplyAsync(() -> LocalServer.start(options.dataDir(), Clock.systemUTC()));
         LatchkeyApp.configure(options, local);

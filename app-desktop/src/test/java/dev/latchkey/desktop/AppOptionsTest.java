@@ -30,6 +30,15 @@ class AppOptionsTest {
     }
 
     @Test
+    void plainHttpWarningWhenServerIsAnotherMachineOverHttpOnly() {
+        assertThat(AppOptions.parse("--server", "http://10.1.2.3:8080").plainHttpWarning()).hasValueSatisfying(
+                line -> assertThat(line).startsWith("Warning: http://10.1.2.3:8080").contains("unencrypted"));
+        assertThat(AppOptions.parse("--server", "http://127.0.0.1:8080").plainHttpWarning()).isEmpty();
+        assertThat(AppOptions.parse("--server", "https://auth.example.org").plainHttpWarning()).isEmpty();
+        assertThat(AppOptions.parse().plainHttpWarning()).as("the embedded server").isEmpty();
+    }
+
+    @Test
     void langPicksAnOfferedLanguageAndFallsBackToEnglish() {
         assertThat(AppOptions.parse().lang()).isEmpty();
         assertThat(AppOptions.parse("--lang", "de").lang()).contains(Locale.GERMAN);

@@ -28,6 +28,7 @@ import dev.latchkey.server.reset.PasswordResetRoutes;
 import dev.latchkey.server.session.MeRoutes;
 import dev.latchkey.server.session.SessionRoutes;
 import dev.latchkey.server.user.UsersCommand;
+import dev.latchkey.server.web.Favicon;
 import dev.latchkey.server.web.PageRoutes;
 import dev.latchkey.server.web.PageStrings;
 
@@ -90,6 +91,7 @@ public final class Main {
                 .register("/reset", new PageRoutes("reset", true))
                 .register("/report", new PageRoutes("report", false))
                 .register(new PageStrings(api.policy()))
+                .register(new Favicon())
                 // Health is the observe feature's; its other methods get 405 here (no route is a 404).
                 .route(method -> !method.equals(Method.GET), PathMatchers.exact(ObserveAccess.HEALTH),
                         ErrorHandling.allowOnly(Method.GET));

@@ -29,4 +29,14 @@ public final class FreeText {
     public static boolean isOneLine(String text) {
         return text.chars().noneMatch(Character::isISOControl);
     }
+
+    /**
+     * Whether {@code text} holds a bidirectional embedding, override or isolate (U+202A to U+202E,
+     * U+2066 to U+2069): in a name they reorder what follows wherever it is shown, so that a help desk
+     * or an email reads another text than was stored. The marks (U+200E, U+200F, U+061C), which names in
+     * right-to-left scripts may need, stay allowed.
+     */
+    public static boolean hasBidiControls(String text) {
+        return text.chars().anyMatch(c -> c >= 0x202A && c <= 0x202E || c >= 0x2066 && c <= 0x2069);
+    }
 }

@@ -19,6 +19,24 @@ class EmailAddressTest {
         assertThat(EmailAddress.normalize(raw)).isEmpty();
     }
 
+    /** Each reads like admin@corp.example wherever the address is shown; none is a deliverable address. */
+    @ParameterizedTest
+    @ValueSource(strings = {"admin@corp.example\u200b", "ad\u200bmin@corp.example", "admin@corp.exa\u2060mple",
+            "admin\u202e@corp.example", "\u202aadmin@corp.example\u202c", "admin@\u2066corp.example\u2069",
+            "ad\u00admin@corp.example", "\ufeffadmin@corp.example", "admin\u200d@corp.example",
+            "admin\u200e@corp.example", "admin@corp.example\udb40\udc20", "admin\ufe0f@corp.example",
+            "admin\u034f@corp.example", "admin\u3164@corp.example"})
+    void normalizeWhenInvisibleOrBidiCharacterThenEmpty(String raw) {
+        assertThat(EmailAddress.normalize(raw)).isEmpty();
+        assertThat(EmailAddress.hasInvisibleCharacters(raw)).isTrue();
+    }
+
+    @Test
+    void hasInvisibleCharactersWhenOnlyVisibleOnesThenFalse() {
+        assertThat(EmailAddress.hasInvisibleCharacters("zoë@exämple.org")).isFalse();
+        assertThat(EmailAddress.hasInvisibleCharacters("\u0645\u062d\u0645\u062f@example.com")).isFalse();
+    }
+
     @Test
     void normalizeWhenTooLongThenEmpty() {
         String local = "a".repeat(64);

@@ -22,4 +22,16 @@ class FreeTextTest {
         assertThat(FreeText.isOneLine("Jane\nDoe")).isFalse();
         assertThat(FreeText.isOneLine("Jane\u0085Doe")).isFalse();
     }
+
+    @Test
+    void hasBidiControlsWhenEmbeddingOverrideOrIsolateThenTrue() {
+        for (char c : "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069".toCharArray()) {
+            assertThat(FreeText.hasBidiControls("Jane " + c + "Doe")).as("U+%04X", (int) c).isTrue();
+        }
+    }
+
+    @Test
+    void hasBidiControlsWhenRightToLeftNameWithMarksThenFalse() {
+        assertThat(FreeText.hasBidiControls("\u0645\u062d\u0645\u062f \u200fJane\u200e " + EMOJI)).isFalse();
+    }
 }

@@ -51,6 +51,8 @@ public enum FxId {
     SIGN_IN_CARD(SIGN_IN, "card", "The sign-in form's card"),
     SIGN_IN_HEADING(SIGN_IN, "heading", "Label: the screen's title"),
     SIGN_IN_NOTICE(SIGN_IN, "notice", "Label: a one-time notice (\"You have signed out.\", \"Administrator created\")"),
+    SIGN_IN_PLAIN_HTTP_WARNING(SIGN_IN, "plainHttpWarning",
+            "Label: shown only when the server is another machine reached over plain http"),
     SIGN_IN_EMAIL_LABEL(SIGN_IN, "emailLabel", "Label of the email field"),
     SIGN_IN_EMAIL(SIGN_IN, "email", "Text field: email address"),
     SIGN_IN_PASSWORD_LABEL(SIGN_IN, "passwordLabel", "Label of the password field"),

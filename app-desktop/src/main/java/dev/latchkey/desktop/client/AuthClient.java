@@ -49,6 +49,8 @@ import dev.latchkey.api.Responses.SecondFactorStatus;
 import dev.latchkey.api.Responses.SessionResponse;
 import dev.latchkey.api.Responses.VerifyResponse;
 import dev.latchkey.api.Role;
+import dev.latchkey.server.http.AllowedHosts;
+import dev.latchkey.server.http.ClientIp;
 
 /**
  * The API v1 over {@code java.net.http} and Jackson. Every method blocks (call it off the FX thread)
@@ -56,6 +58,8 @@ import dev.latchkey.api.Role;
  */
 public final class AuthClient {
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
+    /** Far above any answer the API gives (a page of the audit trail is some 100 KiB). */
+    static final int MAX_BODY = 1024 * 1024;
 
     private final URI base;
     private final HttpClient http;
@@ -78,6 +82,16 @@ public final class AuthClient {
 
     public URI base() {
         return base;
+    }
+
+    /**
+     * Whether {@code server} is another machine reached over plain http: passwords, session keys and
+     * reset codes would cross the network unencrypted. Loopback names and addresses are this machine.
+     */
+    public static boolean plainHttpToAnotherMachine(URI server) {
+        String host = server.getHost() == null ? "" : server.getHost().replaceAll("^\\[|]$", "");
+        return "http".equalsIgnoreCase(server.getScheme())
+                && !AllowedHosts.LOOPBACK.contains(host.toLowerCase(Locale.ROOT)) && !ClientIp.isLoopback(host);
     }
 
     /**
@@ -250,7 +264,7 @@ public final class AuthClient {
             } else {
                 request.method(method, HttpRequest.BodyPublishers.noBody());
             }
-            HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> response = http.send(request.build(), BoundedBody.handler(MAX_BODY));
             int status = response.statusCode();
             if (status >= 200 && status < 300) {
                 return type == Void.class || response.body().length == 0 ? null : json.readValue(response.body(), type);
@@ -263,6 +277,10 @@ public final class AuthClient {
             throw new ApiError(ApiError.Kind.UNTRUSTED_SERVER, "The server at " + base
                     + " has a certificate this app does not trust.", null, 0);
         } catch (IOException e) {
+            if (BoundedBody.tooLarge(e)) {
+                throw new ApiError(ApiError.Kind.SERVER_ERROR, "The server at " + base + " sent an answer larger than "
+                        + MAX_BODY + " bytes; this app does not read it.", null, 0);
+            }
             throw new ApiError(ApiError.Kind.UNREACHABLE, "Cannot reach the Latchkey server at " + base + ".", null, 0);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import io.helidon.config.Config;
+
 import dev.latchkey.server.AuthServer;
 import dev.latchkey.server.config.ConfigLoader;
 import dev.latchkey.server.user.Accounts;
@@ -28,13 +30,23 @@ public final class LocalServer implements AutoCloseable {
 
     /** With {@code settings} over the embedded ones (tests turn a default off this way). */
     public static LocalServer start(Path dataDir, Clock clock, Map<String, String> settings) {
+        return new LocalServer(AuthServer.start(configuration(dataDir, settings), clock));
+    }
+
+    /**
+     * The embedded settings, {@code settings} over them, over the defaults. Not the environment
+     * variables or system properties a standalone server reads: a {@code SERVER_HOST=0.0.0.0},
+     * {@code AUTH_RATE_LIMIT_ENABLED=false} or {@code DB_CONNECTION_URL} in the user's shell would move
+     * the app's server off loopback, turn its limits off or point it at another database.
+     */
+    static Config configuration(Path dataDir, Map<String, String> settings) {
         Map<String, String> embedded = new HashMap<>(Map.of(
                 "auth.data-dir", dataDir.toString(),
                 "server.host", "127.0.0.1",
                 "server.port", "0",
                 "auth.mail.transport", "file"));
         embedded.putAll(settings);
-        return new LocalServer(AuthServer.start(ConfigLoader.load(Optional.empty(), embedded), clock));
+        return ConfigLoader.load(Optional.empty(), embedded, ConfigLoader.Outside.NONE);
     }
 
     public URI baseUri() {

@@ -12,6 +12,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
 
+import dev.latchkey.server.config.DataDir;
+
 /**
  * The language chosen in the menu, remembered in {@code <data-dir>/desktop.properties}. The data folder,
  * not {@link java.util.prefs.Preferences}: it already holds everything of one installation (and
@@ -41,7 +43,8 @@ public final class LanguagePreference {
         try {
             Properties settings = read();
             settings.setProperty(KEY, language.toLanguageTag());
-            Files.createDirectories(file.getParent());
+            // Chosen before any server made the folder (or with none, in remote mode): owner-only all the same.
+            DataDir.prepare(file.getParent());
             Path next = file.resolveSibling(FILE + ".new");
             try (Writer out = Files.newBufferedWriter(next, StandardCharsets.UTF_8)) {
                 settings.store(out, "Latchkey desktop settings");

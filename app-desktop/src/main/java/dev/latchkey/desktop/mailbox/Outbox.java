@@ -1,8 +1,10 @@
 package dev.latchkey.desktop.mailbox;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -23,8 +25,14 @@ import jakarta.mail.internet.MimeMultipart;
 
 import dev.latchkey.desktop.reset.TokenViewModel;
 
-/** Reads the embedded server's outbox folder: one RFC 822 {@code .eml} file per message. */
+/**
+ * Reads the embedded server's outbox folder: one RFC 822 {@code .eml} file per message. Only regular
+ * files, not followed through links, of at most {@value #MAX_BYTES} bytes: a FIFO would block the
+ * reading for good, a link would show another file's contents, a huge file would fill the heap.
+ */
 public final class Outbox {
+    /** The server's emails are some 10 KiB. */
+    static final int MAX_BYTES = 1024 * 1024;
     private static final Logger LOG = Logger.getLogger(Outbox.class.getName());
 
     private final Path dir;
@@ -41,7 +49,8 @@ public final class Outbox {
         }
         List<Path> files;
         try (Stream<Path> listing = Files.list(dir)) {
-            files = listing.filter(p -> p.getFileName().toString().endsWith(".eml")).toList();
+            files = listing.filter(p -> p.getFileName().toString().endsWith(".eml")
+                    && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).toList();
         }
         List<MailItem> items = new ArrayList<>();
         for (Path file : files) {
@@ -58,15 +67,20 @@ public final class Outbox {
     }
 
     private MailItem parse(Path file) throws IOException, MessagingException {
-        try (InputStream in = Files.newInputStream(file)) {
-            MimeMessage message = new MimeMessage(session, in);
-            String text = plainText(message);
-            Instant received = message.getSentDate() == null ? Files.getLastModifiedTime(file).toInstant()
-                    : message.getSentDate().toInstant();
-            String to = message.getAllRecipients() == null ? "" : message.getAllRecipients()[0].toString();
-            Optional<String> code = TokenViewModel.extractToken(text);
-            return new MailItem(file.getFileName().toString(), received, to, message.getSubject(), text, code);
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+            bytes = in.readNBytes(MAX_BYTES + 1);
         }
+        if (bytes.length > MAX_BYTES) {
+            throw new IOException("Larger than " + MAX_BYTES + " bytes");
+        }
+        MimeMessage message = new MimeMessage(session, new ByteArrayInputStream(bytes));
+        String text = plainText(message);
+        Instant received = message.getSentDate() == null ? Files.getLastModifiedTime(file).toInstant()
+                : message.getSentDate().toInstant();
+        String to = message.getAllRecipients() == null ? "" : message.getAllRecipients()[0].toString();
+        Optional<String> code = TokenViewModel.extractToken(text);
+        return new MailItem(file.getFileName().toString(), received, to, message.getSubject(), text, code);
     }
 
     private static String plainText(MimeMessage message) throws IOException, MessagingException {

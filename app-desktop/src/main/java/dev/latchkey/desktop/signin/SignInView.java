@@ -17,6 +17,7 @@ public final class SignInView {
     private final SignInViewModel viewModel;
     private final Messages text;
     @FXML private Label notice;
+    @FXML private Label plainHttpWarning;
     @FXML private Label emailLabel;
     @FXML private TextField email;
     @FXML private Label passwordLabel;
@@ -40,6 +41,7 @@ public final class SignInView {
         email.textProperty().bindBidirectional(viewModel.emailProperty());
         password.textProperty().bindBidirectional(viewModel.passwordProperty());
         ViewBindings.message(notice, viewModel.noticeProperty());
+        ViewBindings.message(plainHttpWarning, viewModel.plainHttpWarningProperty());
         ViewBindings.message(error, viewModel.errorProperty());
         ViewBindings.busy(progress, viewModel.busyProperty());
         signIn.disableProperty().bind(viewModel.canSubmitProperty().not());

@@ -1,5 +1,7 @@
 package dev.latchkey.desktop.signin;
 
+import java.net.URI;
+
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
@@ -10,6 +12,7 @@ import javafx.beans.property.StringProperty;
 import dev.latchkey.desktop.AppContext;
 import dev.latchkey.desktop.ScreenModel;
 import dev.latchkey.desktop.client.ApiError;
+import dev.latchkey.desktop.client.AuthClient;
 import dev.latchkey.desktop.navigation.Navigation;
 import dev.latchkey.desktop.navigation.Screen;
 import dev.latchkey.desktop.secondfactor.SecondFactorInput;
@@ -18,6 +21,7 @@ public final class SignInViewModel extends ScreenModel {
     private final StringProperty email = new SimpleStringProperty();
     private final StringProperty password = new SimpleStringProperty("");
     private final StringProperty notice = new SimpleStringProperty();
+    private final StringProperty plainHttpWarning = new SimpleStringProperty("");
     private final SecondFactorInput secondFactor = new SecondFactorInput();
     private final BooleanProperty secondFactorAsked = new SimpleBooleanProperty();
     private final BooleanBinding canSubmit;
@@ -30,6 +34,11 @@ public final class SignInViewModel extends ScreenModel {
         email.set(context.signInEmail().get());
         notice.set(context.notice().get());
         context.notice().set("");
+        // The password typed here would cross the network readable: say so before it is typed.
+        URI server = context.client().base();
+        if (AuthClient.plainHttpToAnotherMachine(server)) {
+            plainHttpWarning.set(text().get("signin.plainHttp", server.getHost()));
+        }
         canSubmit = Bindings.createBooleanBinding(() -> !email.get().isBlank() && !password.get().isEmpty()
                         && (!secondFactorAsked.get() || secondFactor.presentProperty().get()) && !busyProperty().get(),
                 email, password, secondFactorAsked, secondFactor.presentProperty(), busyProperty());
@@ -50,6 +59,11 @@ public final class SignInViewModel extends ScreenModel {
 
     public StringProperty noticeProperty() {
         return notice;
+    }
+
+    /** Empty unless the server is another machine reached over plain http. */
+    public StringProperty plainHttpWarningProperty() {
+        return plainHttpWarning;
     }
 
     public SecondFactorInput secondFactor() {

@@ -100,4 +100,24 @@ class SignInViewModelTest {
         assertThat(model.errorProperty().get()).contains("Can't reach the Latchkey server");
         assertThat(model.busyProperty().get()).isFalse();
     }
+
+    @Test
+    void signInWhenPlainHttpToAnotherMachineThenWarnedAndNotForLoopbackOrHttps(@TempDir Path dataDir) {
+        assertThat(modelFor("http://auth.example.org:8080", dataDir).plainHttpWarningProperty().get())
+                .contains("auth.example.org").contains("unencrypted");
+        assertThat(modelFor("http://192.0.2.7", dataDir).plainHttpWarningProperty().get()).contains("192.0.2.7");
+        for (String safe : new String[] {"http://127.0.0.1:8080", "http://localhost:8080", "http://[::1]:8080",
+                "https://auth.example.org"}) {
+            assertThat(modelFor(safe, dataDir).plainHttpWarningProperty().get()).as(safe).isEmpty();
+        }
+        assertThat(new SignInViewModel(fixture.context(new DirectRunner()), new RecordingNavigation())
+                .plainHttpWarningProperty().get()).as("the embedded server").isEmpty();
+    }
+
+    private static SignInViewModel modelFor(String server, Path dataDir) {
+        AppContext context = new AppContext(new AuthClient(URI.create(server)),
+                new DirectRunner(), Optional.empty(), dev.latchkey.desktop.Messages.load(Locale.ENGLISH),
+                dev.latchkey.password.PasswordPolicy.defaults(), new LanguagePreference(dataDir));
+        return new SignInViewModel(context, new RecordingNavigation());
+    }
 }

@@ -1,8 +1,5 @@
 package dev.latchkey.server.db;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -20,6 +17,8 @@ import io.helidon.dbclient.DbTransaction;
 
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationVersion;
+
+import dev.latchkey.server.config.DataDir;
 
 /**
  * The database: embedded Derby by default, or a PostgreSQL server that several instances share
@@ -50,9 +49,13 @@ public final class Database implements AutoCloseable {
         String user = connection.get("username").asString().orElse(null);
         String password = connection.get("password").asString().orElse(null);
         Dialect dialect = Dialect.of(url);
-        if (dialect == Dialect.DERBY && System.getProperty("derby.stream.error.file") == null) {
-            // Derby would otherwise write derby.log into whatever directory the process started in.
-            System.setProperty("derby.stream.error.file", derbyLogFile(url));
+        if (dialect == Dialect.DERBY) {
+            // Derby would make a missing data folder with the process's default rights: it is owner-only.
+            Path folder = DataDir.prepare(derbyFolder(url));
+            if (System.getProperty("derby.stream.error.file") == null) {
+                // Derby would otherwise write derby.log into whatever directory the process started in.
+                System.setProperty("derby.stream.error.file", folder.resolve("derby.log").toString());
+            }
         }
         try {
             if (!schemaIsCurrent(url, user, password, dialect)) {
@@ -179,18 +182,12 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** {@code derby.log} beside the database folder, which is created if missing. */
-    private static String derbyLogFile(String url) {
+    /** The folder that holds the database's (the data folder): where {@code derby.log} goes too. */
+    private static Path derbyFolder(String url) {
         String path = url.substring("jdbc:derby:".length());
         path = path.contains(";") ? path.substring(0, path.indexOf(';')) : path;
         Path dbDir = Path.of(path).toAbsolutePath();
-        Path parent = dbDir.getParent() == null ? dbDir : dbDir.getParent();
-        try {
-            Files.createDirectories(parent);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create the data folder " + parent, e);
-        }
-        return parent.resolve("derby.log").toString();
+        return dbDir.getParent() == null ? dbDir : dbDir.getParent();
     }
 
     static boolean hasSqlState(Throwable e, String state) {

@@ -86,6 +86,9 @@ public final class HelpdeskRoutes implements HttpService {
         if (!FreeText.isOneLine(name)) {
             throw ApiException.invalidRequest("api.field.oneLine", "displayName");
         }
+        if (FreeText.hasBidiControls(name)) {
+            throw ApiException.invalidRequest("api.field.badCharacters", "displayName");
+        }
         // The language the invitation (and every later email) is written in; English when not given.
         Optional<Locale> language = body.optionalString("language").map(tag -> Languages.SUPPORTED.stream()
                 .filter(supported -> supported.toLanguageTag().equalsIgnoreCase(tag.strip()))

@@ -106,9 +106,16 @@ public final class JsonBody {
         return node == null || node.isNull() ? Optional.empty() : Optional.of(requiredString(field, max));
     }
 
-    /** A required email address, normalized (trimmed, lower-cased) and checked by the contract's rules. */
+    /**
+     * A required email address, normalized (trimmed, lower-cased) and checked by the contract's rules.
+     * One with an invisible character is refused as such: the person who pasted it sees nothing wrong.
+     */
     public String requiredEmail(String field) {
-        return EmailAddress.normalize(requiredString(field)).orElseThrow(() -> ApiException.invalidRequest(
+        String value = requiredString(field);
+        if (EmailAddress.hasInvisibleCharacters(value)) {
+            throw ApiException.invalidRequest("api.field.badCharacters", field);
+        }
+        return EmailAddress.normalize(value).orElseThrow(() -> ApiException.invalidRequest(
                 "api.field.notEmail", field, EmailAddress.MAX_LENGTH));
     }
 

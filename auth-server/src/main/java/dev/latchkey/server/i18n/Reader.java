@@ -35,9 +35,12 @@ public record Reader(Locale language, Optional<ZoneId> timeZone) {
                         zone(request.headers().first(TIME_ZONE).orElse(null))));
     }
 
-    /** From stored tags; nulls (an account no client has told of yet) read as English and UTC. */
+    /** For whom nobody has told of a language or zone: English, and times in UTC. */
+    public static final Reader UNKNOWN = new Reader(Languages.ENGLISH, Optional.empty());
+
+    /** From stored tags; a null zone reads as unknown (UTC). */
     public static Reader stored(String languageTag, String zoneId) {
-        return new Reader(languageTag == null ? Languages.ENGLISH : Languages.of(languageTag), zone(zoneId));
+        return new Reader(Languages.of(languageTag), zone(zoneId));
     }
 
     public String languageTag() {

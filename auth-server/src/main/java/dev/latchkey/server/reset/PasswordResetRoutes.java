@@ -1,6 +1,7 @@
 package dev.latchkey.server.reset;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 
 import io.helidon.http.Method;
@@ -44,8 +45,13 @@ public final class PasswordResetRoutes implements HttpService {
     private void request(ServerRequest req, ServerResponse res) {
         JsonBody body = JsonBody.read(req);
         resets.request(body.requiredEmail("email"), clientIp.of(req), Reader.of(req));
-        JsonResponses.send(res, 202, new MessageResponse(Texts.get(Texts.of(req), "api.reset.accepted",
-                tokenTtl.toMinutes())));
+        JsonResponses.send(res, 202, new MessageResponse(accepted(Texts.of(req))));
+    }
+
+    /** How long the link works: in seconds under a minute, else in whole minutes, never more than it works. */
+    private String accepted(Locale language) {
+        return tokenTtl.toMinutes() == 0 ? Texts.get(language, "api.reset.accepted.seconds", tokenTtl.toSeconds())
+                : Texts.get(language, "api.reset.accepted", tokenTtl.toMinutes());
     }
 
     private void verify(ServerRequest req, ServerResponse res) {

@@ -78,12 +78,13 @@ public final class ResetLetters implements LetterWriter {
                     null, job.clientIp(), "Account held after a report; nothing sent").withMailJob(job.id()));
             return Optional.empty();
         }
-        // A reset is written in the language of the client that asked for it, with times in the
-        // account's zone: anyone can ask, so the asker chooses neither the account's language (only a
-        // sign-in or a completed reset, which prove the account, change it) nor the zone shown.
-        Reader reader = job.reader()
-                .map(asked -> new Reader(asked.language(), user.get().reader().timeZone()))
-                .orElse(user.get().reader());
+        // A reset is written for the account's reader (language and zone) when one is stored: anyone can
+        // ask for a reset, and only a sign-in, a completed reset (which prove the account) or the help
+        // desk's invitation set it. Only for an account with none does the request's language count,
+        // and never the asker's zone.
+        Reader reader = user.get().reader()
+                .or(() -> job.reader().map(asked -> new Reader(asked.language(), Optional.empty())))
+                .orElse(Reader.UNKNOWN);
         Words words = new Words(reader);
         return Optional.of(switch (job.kind()) {
             case PASSWORD_RESET -> {

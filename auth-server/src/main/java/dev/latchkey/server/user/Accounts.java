@@ -51,6 +51,9 @@ public final class Accounts {
         if (!FreeText.isOneLine(displayName)) {
             throw refused("account.name.oneLine");
         }
+        if (FreeText.hasBidiControls(displayName)) {
+            throw refused("account.name.bidiControls");
+        }
         PasswordCheck check = policy.check(password, email);
         if (!check.acceptable()) {
             throw new AccountRefused(language -> policy.failures(check, language));

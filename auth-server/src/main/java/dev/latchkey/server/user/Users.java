@@ -140,7 +140,8 @@ public final class Users {
                 Role.valueOf(Rows.stringOf(row, "role")), Rows.stringOf(row, "password_hash"),
                 Rows.instantOf(row, "password_changed_at"), Rows.intOf(row, "password_version"),
                 Rows.instantOf(row, "held_at") != null,
-                Reader.stored(Rows.stringOf(row, "language_tag"), Rows.stringOf(row, "time_zone")),
+                Optional.ofNullable(Rows.stringOf(row, "language_tag"))
+                        .map(language -> Reader.stored(language, Rows.stringOf(row, "time_zone"))),
                 Rows.instantOf(row, "totp_enabled_at") != null, Rows.instantOf(row, "totp_removal_due"));
     }
 }

@@ -62,7 +62,7 @@ public final class PageRoutes implements HttpService {
         res.send(body);
     }
 
-    private static byte[] resource(String name) {
+    static byte[] resource(String name) {
         try (InputStream in = PageRoutes.class.getResourceAsStream("/web/" + name)) {
             if (in == null) {
                 throw new IllegalStateException("Missing resource /web/" + name);

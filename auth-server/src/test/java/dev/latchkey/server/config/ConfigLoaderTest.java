@@ -53,4 +53,21 @@ class ConfigLoaderTest {
                 "db.connection.url", "jdbc:postgresql://db.example.org/latchkey"));
         assertThat(config.get("db.connection.url").asString().get()).isEqualTo("jdbc:postgresql://db.example.org/latchkey");
     }
+
+    @Test
+    void loadWhenEnvironmentGivenThenItWinsOverOverridesAndWithoutItTheOverridesHold() {
+        Map<String, String> overrides = Map.of("auth.data-dir", dir.toString(), "server.host", "127.0.0.1");
+        ConfigLoader.Outside shell = new ConfigLoader.Outside(Map.of("SERVER_HOST", "0.0.0.0",
+                "AUTH_RATE_DASH_LIMIT_ENABLED", "false", "DB_CONNECTION_URL", "jdbc:postgresql://db.example.org/x"), Map.of());
+
+        Config server = ConfigLoader.load(Optional.empty(), overrides, shell);
+        assertThat(server.get("server.host").asString().get()).isEqualTo("0.0.0.0");
+        assertThat(server.get("auth.rate-limit.enabled").asBoolean().get()).isFalse();
+        assertThat(server.get("db.connection.url").asString().get()).isEqualTo("jdbc:postgresql://db.example.org/x");
+
+        Config embedded = ConfigLoader.load(Optional.empty(), overrides, ConfigLoader.Outside.NONE);
+        assertThat(embedded.get("server.host").asString().get()).isEqualTo("127.0.0.1");
+        assertThat(embedded.get("auth.rate-limit.enabled").asBoolean().get()).isTrue();
+        assertThat(embedded.get("db.connection.url").asString().get()).startsWith("jdbc:derby:" + dir);
+    }
 }

@@ -3,7 +3,9 @@ package dev.latchkey.server.db;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +24,16 @@ import dev.latchkey.server.config.ConfigLoader;
 class DatabaseTest {
     @TempDir
     Path dir;
+
+    /** A command that opens the database before any server made the data folder (db copy) makes it owner-only. */
+    @Test
+    void openWhenDataFolderMissingThenCreatedOwnerOnly() throws Exception {
+        Path fresh = dir.resolve("fresh");
+        try (Database db = Database.open(ConfigLoader.load(Optional.empty(), Map.of("auth.data-dir", fresh.toString()))
+                .get("db"))) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(fresh))).isEqualTo("rwx------");
+        }
+    }
 
     @Test
     void inTransactionWhenLockTimeoutThenRolledBackAndRunAgain() {

@@ -85,4 +85,28 @@ class HelpdeskHardeningTest {
             assertThat(longReason.json().get("message").asText()).contains("reason").contains("500 characters");
         }
     }
+
+    @Test
+    void inviteWhenInvisibleCharacterInEmailOrBidiControlInNameThen400NamingTheField() {
+        try (TestServer server = TestServer.start(dir)) {
+            server.addUser("root@example.com", PASSWORD, Role.ADMIN);
+            String admin = server.signIn("root@example.com", PASSWORD);
+            for (String email : new String[] {"root@example.com\\u200b", "ro\\u2060ot@example.com",
+                    "root\\u202e@example.com", "\\u2066root@example.com\\u2069"}) {
+                Response refused = invite(server, admin, email, "Root", "ADMIN");
+                assertThat(refused.status()).as(email).isEqualTo(400);
+                assertThat(refused.json().get("error").asText()).isEqualTo("invalid_request");
+                assertThat(refused.json().get("message").asText()).contains("\"email\"");
+            }
+            for (String name : new String[] {"Jane \\u202eeoD", "\\u202aJane\\u202c", "Jane \\u2067Doe\\u2069",
+                    "\\u202dJane"}) {
+                Response refused = invite(server, admin, "jane@example.com", name, "USER");
+                assertThat(refused.status()).as(name).isEqualTo(400);
+                assertThat(refused.json().get("message").asText()).contains("\"displayName\"");
+            }
+            // A right-to-left name with the marks such names may need is a name.
+            assertThat(invite(server, admin, "jane@example.com", "\\u0645\\u062d\\u0645\\u062f \\u200fDoe", "USER")
+                    .status()).isEqualTo(201);
+        }
+    }
 }

@@ -81,7 +81,9 @@ class BadInputTest {
                 Arguments.of("/api/v1/sessions", "{\"email\":\"jane'--@example.com\",\"password\":\"' OR ''='\"}", 401,
                         "invalid_credentials", null),
                 Arguments.of("/api/v1/sessions", "{\"email\":\"\u202ejane@example.com\",\"password\":\"\ud83d\ude00\"}",
-                        401, "invalid_credentials", null));
+                        400, "invalid_request", "email"),
+                Arguments.of("/api/v1/sessions", "{\"email\":\"jane@example.com\\u200b\",\"password\":\"x\"}",
+                        400, "invalid_request", "email"));
     }
 
     @ParameterizedTest
@@ -150,6 +152,22 @@ class BadInputTest {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
         assertThat(response.status()).isEqualTo(400);
         assertErrorShape(response, "invalid_request");
+    }
+
+    /**
+     * Each reads like an address that has an account (or like one that has none): refused as input, the
+     * same for both, so the refusal tells nothing of the account.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"jane@example.com\\u200b", "ja\\u2060ne@example.com", "\\u202ajane@example.com\\u202c",
+            "jane\\u202e@example.com", "jane@\\u2066example.com\\u2069", "ja\\u00adne@example.com",
+            "\\ufeffjane@example.com", "nobody@example.com\\u200b", "nobody\\u2067@example.com"})
+    void resetRequestWhenInvisibleOrBidiCharacterThen400NamingTheFieldKnownOrNot(String email) {
+        Response response = server.post("/api/v1/password-resets", "{\"email\":\"" + email + "\"}",
+                "203.0.113." + (++ips % 250), null);
+        assertThat(response.status()).as(email).isEqualTo(400);
+        assertErrorShape(response, "invalid_request");
+        assertThat(response.json().get("message").asText()).contains("\"email\"");
     }
 
     @Test

@@ -45,6 +45,7 @@ class RoutesTest extends OneServerPerClass {
             Map.entry("/reset", Set.of("GET")),
             Map.entry("/reset/reset.css", Set.of("GET")),
             Map.entry("/reset/reset.js", Set.of("GET")),
+            Map.entry("/favicon.ico", Set.of("GET")),
             Map.entry("/observe/health", Set.of("GET")));
     static final List<String> METHODS = List.of("GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE");
 
@@ -79,12 +80,28 @@ class RoutesTest extends OneServerPerClass {
     @Test
     void probedPathsThatAnswered500NowGetTheirRefusal() {
         assertThat(call("GET", "/").status()).isEqualTo(404);
-        assertThat(call("GET", "/favicon.ico").status()).isEqualTo(404);
         assertThat(call("GET", "/robots.txt").status()).isEqualTo(404);
         assertThat(call("POST", "/reset").status()).isEqualTo(405);
         assertThat(call("PUT", "/observe/health").status()).isEqualTo(405);
         assertShape(call("GET", "/api/v2/nothing"), "/api/v2/nothing", "not_found");
         assertShape(call("GET", "/robots.txt"), "/robots.txt", "not_found");
+    }
+
+    /** Chromium asks for it on every page load and logged the 404 in the console each time. */
+    @Test
+    void faviconWhenAskedThenAnIconWithTheSecurityHeadersThatPagesLinkAndTheirPolicyAllows() {
+        Response icon = call("GET", "/favicon.ico");
+        assertThat(icon.status()).isEqualTo(200);
+        assertThat(icon.header("Content-Type")).isEqualTo("image/x-icon");
+        assertThat(icon.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(icon.header("Content-Security-Policy")).isEqualTo(SecurityHeaders.API_CSP);
+        assertThat(icon.headers().allValues("Cache-Control")).containsExactly("public, max-age=86400");
+        assertThat(icon.body()).startsWith("\0\0\1\0"); // an ICO file's header: reserved 0, type 1 (icon)
+        for (String page : List.of("/reset", "/report")) {
+            Response html = call("GET", page);
+            assertThat(html.body()).as(page).contains("<link rel=\"icon\" href=\"/favicon.ico\">");
+            assertThat(html.header("Content-Security-Policy")).as(page).contains("img-src 'self'");
+        }
     }
 
     @Test

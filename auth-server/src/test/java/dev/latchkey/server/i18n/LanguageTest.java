@@ -48,25 +48,59 @@ class LanguageTest {
     }
 
     @Test
-    void resetWhenAskedInGermanThenGermanEmailWithTheAccountsZoneNotTheAskers() throws Exception {
+    void resetWhenAskedInGermanForAnAccountInFrenchThenFrenchEmailInTheAccountsZoneNotTheAskers() throws Exception {
         try (TestServer server = TestServer.start(dir)) {
             String email = server.newUser("anna", PASSWORD);
-            // The owner signed in once from Berlin (in French): that is the account's zone.
+            // The owner signed in once from Berlin, in French: that is the account's language and zone.
             server.send(json(server, "/api/v1/sessions", "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD
                     + "\"}").header("Accept-Language", "fr").header("X-Time-Zone", "Europe/Berlin"));
             Response asked = server.send(json(server, "/api/v1/password-resets", "{\"email\":\"" + email + "\"}")
                     .header("Accept-Language", "de-DE,de;q=0.9,en;q=0.5").header("X-Time-Zone", "Asia/Tokyo"));
             server.flushMail();
 
+            // The answer is the asker's; the email is the account's.
             assertThat(asked.status()).isEqualTo(202);
             assertThat(asked.json().get("message").asText())
                     .isEqualTo(Texts.get(GERMAN, "api.reset.accepted", 30));
             MimeMessage message = server.messagesTo(email).get(0);
+            assertThat(message.getSubject()).isEqualTo(Texts.get(FRENCH, "mail.reset.subject"));
+            String until = new Reader(FRENCH, Optional.of(BERLIN)).when(server.clock.instant().plus(Duration.ofMinutes(30)));
+            assertThat(Mail.text(message)).contains(Texts.get(FRENCH, "mail.worksUntil", until),
+                    Texts.get(FRENCH, "mail.greeting", email.substring(0, email.indexOf('@'))));
+            assertThat(Mail.html(message)).contains("<html lang=\"fr\">");
+        }
+    }
+
+    @Test
+    void resetWhenAccountHasNoLanguageThenTheRequestsLanguageInUtcNotTheAskersZone() throws Exception {
+        try (TestServer server = TestServer.start(dir)) {
+            String email = server.newUser("lena", PASSWORD);
+            server.send(json(server, "/api/v1/password-resets", "{\"email\":\"" + email + "\"}")
+                    .header("Accept-Language", "de").header("X-Time-Zone", "Asia/Tokyo"));
+            server.flushMail();
+
+            MimeMessage message = server.messagesTo(email).get(0);
             assertThat(message.getSubject()).isEqualTo(Texts.get(GERMAN, "mail.reset.subject"));
-            String until = new Reader(GERMAN, Optional.of(BERLIN)).when(server.clock.instant().plus(Duration.ofMinutes(30)));
-            assertThat(Mail.text(message)).contains(Texts.get(GERMAN, "mail.worksUntil", until),
-                    Texts.get(GERMAN, "mail.greeting", email.substring(0, email.indexOf('@'))));
-            assertThat(Mail.html(message)).contains("<html lang=\"de\">");
+            String until = new Reader(GERMAN, Optional.empty()).when(server.clock.instant().plus(Duration.ofMinutes(30)));
+            assertThat(Mail.text(message)).contains(Texts.get(GERMAN, "mail.worksUntil", until)).contains("UTC");
+        }
+    }
+
+    @Test
+    void resetAnswerWhenTokensWorkUnderAMinuteThenSecondsInEveryLanguage() {
+        try (TestServer server = TestServer.start(dir, Map.of("auth.reset.token-ttl", "PT45S"))) {
+            for (Locale language : Languages.SUPPORTED) {
+                Response asked = server.send(json(server, "/api/v1/password-resets", "{\"email\":\"x@example.com\"}")
+                        .header("Accept-Language", language.toLanguageTag()));
+                assertThat(asked.json().get("message").asText()).as(language.toLanguageTag())
+                        .isEqualTo(Texts.get(language, "api.reset.accepted.seconds", 45)).contains("45");
+            }
+            assertThat(server.post("/api/v1/password-resets", "{\"email\":\"x@example.com\"}").json().get("message")
+                    .asText()).endsWith("They work for 45 seconds.");
+        }
+        try (TestServer server = TestServer.start(dir, Map.of("auth.reset.token-ttl", "PT1M30S"))) {
+            assertThat(server.post("/api/v1/password-resets", "{\"email\":\"x@example.com\"}").json().get("message")
+                    .asText()).endsWith("They work for 1 minute.");
         }
     }
 
@@ -131,10 +165,9 @@ class LanguageTest {
             server.send(json(server, "/api/v1/password-resets", "{\"email\":\"" + email + "\"}")
                     .header("Accept-Language", "es"));
             server.flushMail();
-            assertThat(server.messagesTo(email).get(1).getSubject())
-                    .isEqualTo(Texts.get(Locale.forLanguageTag("es"), "mail.reset.subject"));
+            assertThat(server.messagesTo(email).get(1).getSubject()).isEqualTo(Texts.get(FRENCH, "mail.reset.subject"));
 
-            // The Spanish request proved nothing: the help desk's next email is still in French.
+            // The Spanish request proved nothing: the help desk's next email is in French too.
             String staff = "desk@example.com";
             server.addUser(staff, PASSWORD, Role.HELPDESK);
             assertThat(server.post("/api/v1/helpdesk/users/" + id + "/password-reset", "{\"reason\":\"phone call\"}",

@@ -68,6 +68,16 @@ class UsersCommandTest {
     }
 
     @Test
+    void addWhenInvisibleCharacterInEmailOrBidiControlInNameThenNonZeroAndNoAccount() {
+        assertThat(run(STRONG + "\n", "users", "add", "--email", "ada@example.com\u200b").exit()).isNotZero();
+        assertThat(run(STRONG + "\n", "users", "add", "--email", "ada\u202e@example.com").exit()).isNotZero();
+        Run bidi = run(STRONG + "\n", "users", "add", "--email", "ada@example.com", "--name", "Ada \u202eecalevoL");
+        assertThat(bidi.exit()).isNotZero();
+        assertThat(bidi.err()).contains("direction");
+        assertThat(run("", "users", "list").out()).doesNotContain("ada@example.com");
+    }
+
+    @Test
     void addWhenWeakPasswordThenNonZeroNamingEachRule() {
         Run run = run("ada\n", "users", "add", "--email", "ada@example.com");
         assertThat(run.exit()).isNotZero();
