@@ -122,8 +122,10 @@ public final class Retention implements AutoCloseable {
     private List<Sweep> sweeps(long now) {
         long tokens = now - settings.tokens().toMillis();
         long throttle = now - settings.signInThrottle().toMillis();
-        Optional<Sweep.Dependent> unlinkAudit = Optional.of(new Sweep.Dependent(
-                "UPDATE audit_event SET mail_job_id = NULL WHERE mail_job_id IN (%s)", Optional.empty()));
+        // A finished job stays finished: its age is all there is to check again.
+        Optional<Sweep.Dependent> unlinkAudit = Optional.of(new Sweep.Dependent("UPDATE audit_event"
+                + " SET mail_job_id = NULL WHERE mail_job_id IN (%s) AND EXISTS (SELECT 1 FROM mail_job m"
+                + " WHERE m.id = audit_event.mail_job_id AND m.created_at < ?)", Optional.empty()));
         String unnamed = " AND NOT EXISTS (SELECT 1 FROM report_token r WHERE r.mail_job_id = mail_job.id)";
         return List.of(
                 new Sweep(Kind.RESET_TOKENS, "reset_token", "id", "expires_at < ?", List.of(tokens), Optional.empty()),
@@ -142,8 +144,9 @@ public final class Retention implements AutoCloseable {
                         Optional.empty()),
                 new Sweep(Kind.CASES, "support_case", "id", "status = 'RESOLVED' AND updated_at < ?",
                         List.of(now - settings.cases().toMillis()),
-                        Optional.of(new Sweep.Dependent("DELETE FROM case_note WHERE case_id IN (%s)",
-                                Optional.of(Kind.CASE_NOTES)))),
+                        Optional.of(new Sweep.Dependent("DELETE FROM case_note WHERE case_id IN (%s)"
+                                + " AND EXISTS (SELECT 1 FROM support_case c WHERE c.id = case_note.case_id"
+                                + " AND c.status = 'RESOLVED' AND c.updated_at < ?)", Optional.of(Kind.CASE_NOTES)))),
                 new Sweep(Kind.AUDIT, "audit_event", "id", "occurred_at < ?",
                         List.of(now - settings.audit().toMillis()), Optional.empty()));
     }

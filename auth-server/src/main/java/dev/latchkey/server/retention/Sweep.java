@@ -20,8 +20,9 @@ record Sweep(Retention.Kind kind, String table, String key, String condition, Li
 
     /**
      * Rows of another table that refer to the swept ones: {@code statement} has a {@code %s} where the
-     * swept rows' query goes (an IN list of keys still under the condition); {@code kind} counts what it
-     * deleted, or is empty when it only updates (unlinks) them.
+     * batch's keys go (an IN list), then takes the sweep's parameters again to check, per row, that the
+     * row it refers to is still past its time; {@code kind} counts what it deleted, or is empty when it
+     * only updates (unlinks) them.
      */
     record Dependent(String statement, Optional<Retention.Kind> kind) {
     }
@@ -39,16 +40,16 @@ record Sweep(Retention.Kind kind, String table, String key, String condition, Li
         if (keys.isEmpty()) {
             return new Batch(0, 0, 0);
         }
-        String inKeys = key + " IN (" + String.join(", ", Collections.nCopies(keys.size(), "?")) + ")";
+        String placeholders = String.join(", ", Collections.nCopies(keys.size(), "?"));
         List<Object> all = new ArrayList<>(keys);
         all.addAll(params);
         long dependents = 0;
         if (dependent.isPresent()) {
-            String swept = "SELECT " + key + " FROM " + table + " WHERE " + inKeys + " AND " + condition;
-            long changed = tx.update(dependent.get().statement().formatted(swept), all.toArray());
+            long changed = tx.update(dependent.get().statement().formatted(placeholders), all.toArray());
             dependents = dependent.get().kind().isPresent() ? changed : 0;
         }
-        long deleted = tx.delete("DELETE FROM " + table + " WHERE " + inKeys + " AND " + condition, all.toArray());
+        long deleted = tx.delete("DELETE FROM " + table + " WHERE " + key + " IN (" + placeholders + ") AND "
+                + condition, all.toArray());
         return new Batch(keys.size(), deleted, dependents);
     }
 }
