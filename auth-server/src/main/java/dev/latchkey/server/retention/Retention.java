@@ -117,7 +117,8 @@ public final class Retention implements AutoCloseable {
     /**
      * In an order that keeps references whole: "Not you?" tokens go before the mail jobs they name (a
      * job is kept while a token names it); a mail job's audit events are unlinked from it (the trail
-     * then shows the event without its delivery); a case's notes go with it.
+     * then shows the event without its delivery); a case's notes go with it, and a case an account still
+     * names stays.
      */
     private List<Sweep> sweeps(long now) {
         long tokens = now - settings.tokens().toMillis();
@@ -142,7 +143,10 @@ public final class Retention implements AutoCloseable {
                 // Keyed by client_key alone (one key has a row per limit): the condition picks the expired ones.
                 new Sweep(Kind.RATE_WINDOWS, "rate_window", "client_key", "expires_at <= ?", List.of(now),
                         Optional.empty()),
-                new Sweep(Kind.CASES, "support_case", "id", "status = 'RESOLVED' AND updated_at < ?",
+                // A case that a pending second-factor removal still follows stays with it.
+                new Sweep(Kind.CASES, "support_case", "id", "status = 'RESOLVED' AND updated_at < ?"
+                        + " AND NOT EXISTS (SELECT 1 FROM app_user u WHERE u.totp_removal_due IS NOT NULL"
+                        + " AND u.totp_removal_case = support_case.id)",
                         List.of(now - settings.cases().toMillis()),
                         Optional.of(new Sweep.Dependent("DELETE FROM case_note WHERE case_id IN (%s)"
                                 + " AND EXISTS (SELECT 1 FROM support_case c WHERE c.id = case_note.case_id"

@@ -79,6 +79,9 @@ class RetentionTest {
             long resolvedNew = supportCase(server, "resolved-new", "RESOLVED", inside400);
             note(db, resolvedNew, inside400);
             supportCase(server, "open-old", "OPEN", past400);
+            long followed = supportCase(server, "resolved-old-followed", "RESOLVED", past400);
+            db.update("UPDATE app_user SET totp_removal_due = ?, totp_removal_case = ? WHERE id = ?", now, followed,
+                    userId);
 
             Map<Kind, Long> removed = server.server().retention().runOnce().orElseThrow();
 
@@ -104,7 +107,7 @@ class RetentionTest {
                     .containsExactly("throttle-new@example.com");
             assertThat(strings(db, "SELECT limiter AS v FROM rate_window")).containsExactly("live");
             assertThat(strings(db, "SELECT summary AS v FROM support_case"))
-                    .containsExactlyInAnyOrder("resolved-new", "open-old");
+                    .containsExactlyInAnyOrder("resolved-new", "open-old", "resolved-old-followed");
             assertThat(strings(db, "SELECT body AS v FROM case_note")).containsExactly("note of " + resolvedNew);
             assertThat(List.of(discardedOld, failedOld)).doesNotContainAnyElementsOf(
                     strings(db, "SELECT id AS v FROM mail_job").stream().map(Long::valueOf).toList());
