@@ -53,6 +53,7 @@ import dev.latchkey.server.password.Passwords;
 import dev.latchkey.server.ratelimit.RateLimits;
 import dev.latchkey.server.report.ReportService;
 import dev.latchkey.server.report.ReportTokens;
+import dev.latchkey.server.retention.Retention;
 import dev.latchkey.server.reset.ResetLetters;
 import dev.latchkey.server.reset.ResetService;
 import dev.latchkey.server.reset.ResetTokens;
@@ -75,17 +76,20 @@ public final class AuthServer implements AutoCloseable {
     private final Database db;
     private final MailSender mailSender;
     private final FactorRemovals factorRemovals;
+    private final Retention retention;
     private final URI publicUrl;
     private final AuthSettings settings;
     private final Accounts accounts;
     private final Runnable removeQueueGauges;
 
     private AuthServer(WebServer server, Database db, MailSender mailSender, FactorRemovals factorRemovals,
-                       URI publicUrl, AuthSettings settings, Accounts accounts, Runnable removeQueueGauges) {
+                       Retention retention, URI publicUrl, AuthSettings settings, Accounts accounts,
+                       Runnable removeQueueGauges) {
         this.server = server;
         this.db = db;
         this.mailSender = mailSender;
         this.factorRemovals = factorRemovals;
+        this.retention = retention;
         this.publicUrl = publicUrl;
         this.settings = settings;
         this.accounts = accounts;
@@ -180,7 +184,9 @@ public final class AuthServer implements AutoCloseable {
                     config.get("db.connection.password").asString().orElse(""));
             sender.start();
             factorRemovals.start();
-            return new AuthServer(server, db, sender, factorRemovals, publicUrl.get(), settings,
+            Retention retention = new Retention(db, settings.retention(), clock, meters::retentionDeleted);
+            retention.start();
+            return new AuthServer(server, db, sender, factorRemovals, retention, publicUrl.get(), settings,
                     new Accounts(db, users, passwords, policy, audit, clock),
                     Meters.mailQueue(registry, () -> mailJobs.queue(db.execute()), clock));
         } catch (RuntimeException e) {
@@ -279,11 +285,17 @@ public final class AuthServer implements AutoCloseable {
         return factorRemovals;
     }
 
+    /** The retention job, which tests and benchmarks run at once instead of waiting for its schedule. */
+    public Retention retention() {
+        return retention;
+    }
+
     @Override
     public void close() {
         server.stop();
         factorRemovals.close();
         mailSender.close();
+        retention.close();
         removeQueueGauges.run();
         db.close();
     }

@@ -34,7 +34,9 @@ public record CommandLine(List<String> words, Map<String, String> options) {
               java -jar auth-server.jar users list [--config FILE]
               java -jar auth-server.jar db copy-to-postgresql --to jdbc:postgresql://HOST:PORT/DB --to-user U
                   [--config FILE]
-                  (copies the Derby database into an empty PostgreSQL one; reads its password from standard input)""";
+                  (copies the Derby database into an empty PostgreSQL one; reads its password from standard input)
+              java -jar auth-server.jar db cleanup [--config FILE]
+                  (deletes what is past its retention, auth.retention.*, and prints how many rows of each kind)""";
     private static final Set<String> OPTIONS = Set.of("--config", "--email", "--name", "--role", "--to", "--to-user");
     /** Options that take no value. */
     private static final Set<String> FLAGS = Set.of("--check-config");

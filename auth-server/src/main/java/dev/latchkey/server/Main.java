@@ -24,6 +24,7 @@ import dev.latchkey.server.mfa.SecondFactorRoutes;
 import dev.latchkey.server.password.Passwords;
 import dev.latchkey.server.password.PolicyRoutes;
 import dev.latchkey.server.report.ReportRoutes;
+import dev.latchkey.server.retention.CleanupCommand;
 import dev.latchkey.server.reset.PasswordResetRoutes;
 import dev.latchkey.server.session.MeRoutes;
 import dev.latchkey.server.session.SessionRoutes;
@@ -36,7 +37,8 @@ import dev.latchkey.server.web.PageStrings;
  * {@code java -jar auth-server.jar [serve] [--config FILE]} serves ({@code serve --check-config} checks
  * the configuration instead, see {@link CheckConfigCommand});
  * {@code ... users add|list ...} manages accounts (see {@link UsersCommand});
- * {@code ... db copy-to-postgresql ...} moves from the embedded Derby to PostgreSQL (see {@link CopyCommand}).
+ * {@code ... db copy-to-postgresql ...} moves from the embedded Derby to PostgreSQL (see {@link CopyCommand});
+ * {@code ... db cleanup} deletes what is past its retention (see {@link CleanupCommand}).
  */
 public final class Main {
     private Main() {
@@ -66,8 +68,11 @@ public final class Main {
         if (cli.checkConfig()) {
             return new CheckConfigCommand(System.out, System.err).run(cli.configFile());
         }
-        return cli.command().get().equals("users")
-                ? new UsersCommand(System.in, System.out, System.err).run(cli)
+        if (cli.command().get().equals("users")) {
+            return new UsersCommand(System.in, System.out, System.err).run(cli);
+        }
+        return cli.words().size() > 1 && cli.words().get(1).equals("cleanup")
+                ? new CleanupCommand(System.out, System.err, Clock.systemUTC()).run(cli)
                 : new CopyCommand(System.in, System.out, System.err, Clock.systemUTC()).run(cli);
     }
 

@@ -32,7 +32,8 @@ public record AuthSettings(Path dataDir,
                            boolean healthDetailsForAll,
                            boolean metricsForAll,
                            MailSettings mail,
-                           MfaSettings mfa) {
+                           MfaSettings mfa,
+                           RetentionSettings retention) {
 
     /** The password policy these settings ask for. */
     public PasswordPolicy passwordPolicy() {
@@ -62,7 +63,8 @@ public record AuthSettings(Path dataDir,
                 auth.get("health.details-for-all").asBoolean().orElse(false),
                 auth.get("metrics.for-all").asBoolean().orElse(false),
                 MailSettings.from(auth.get("mail")),
-                MfaSettings.from(auth.get("mfa")));
+                MfaSettings.from(auth.get("mfa")),
+                RetentionSettings.from(auth.get("retention")));
     }
 
     /** A list given either as a YAML list or as one comma-separated string (handy in -D and env). */

@@ -17,6 +17,7 @@ import io.helidon.metrics.api.Timer;
 
 import dev.latchkey.server.mail.MailJobs;
 import dev.latchkey.server.mail.MailStatus;
+import dev.latchkey.server.retention.Retention;
 
 /**
  * The server's own meters, shown at {@code /observe/metrics}. Their labels hold outcomes and
@@ -44,6 +45,7 @@ public final class Meters {
     private final Map<Reset, Counter> resets = new EnumMap<>(Reset.class);
     private final Map<SignIn, Counter> signIns = new EnumMap<>(SignIn.class);
     private final Map<SecondFactor, Counter> secondFactors = new EnumMap<>(SecondFactor.class);
+    private final Map<Retention.Kind, Counter> retentionDeleted = new EnumMap<>(Retention.Kind.class);
     private final Timer hashSlotWait;
 
     public Meters(MeterRegistry registry) {
@@ -62,6 +64,11 @@ public final class Meters {
                     .description("Second-factor codes and recovery codes presented, enrolments and removals, by outcome")
                     .addTag(outcome(outcome))));
         }
+        for (Retention.Kind kind : Retention.Kind.values()) {
+            retentionDeleted.put(kind, registry.getOrCreate(Counter.builder("latchkey.retention.deleted")
+                    .description("Rows deleted past their retention, by kind")
+                    .addTag(Tag.create("kind", kind.label()))));
+        }
         hashSlotWait = registry.getOrCreate(Timer.builder("latchkey.password.hash.slot.wait")
                 .description("Time a password check or hash waited for a hashing slot"));
     }
@@ -76,6 +83,10 @@ public final class Meters {
 
     public void secondFactor(SecondFactor outcome) {
         secondFactors.get(outcome).increment();
+    }
+
+    public void retentionDeleted(Retention.Kind kind, long rows) {
+        retentionDeleted.get(kind).increment(rows);
     }
 
     public void hashSlotWaited(Duration waited) {

@@ -142,6 +142,22 @@ class MetricsTest {
     }
 
     @Test
+    void scrapeWhenRetentionDeletedRowsThenCountedByKind() {
+        try (TestServer server = TestServer.start(dir)) {
+            server.post("/api/v1/password-resets", "{\"email\":\"nobody-kept@example.com\"}");
+            server.flushMail();
+            String before = scrape(server);
+            server.clock.advance(Duration.ofDays(30).plusMinutes(1));
+
+            server.server().retention().runOnce();
+            String metrics = scrape(server);
+
+            assertThat(delta(before, metrics, "latchkey_retention_deleted_total", "kind", "mail_sent")).isEqualTo(1);
+            assertThat(delta(before, metrics, "latchkey_retention_deleted_total", "kind", "audit")).isZero();
+        }
+    }
+
+    @Test
     void scrapeWhenRemoteCallerThenAnswersAsAnAddressWithNothingThere() {
         try (TestServer server = TestServer.start(dir)) {
             Response metrics = server.send(server.request("/observe/metrics", "203.0.113.9", null).GET());
