@@ -2,6 +2,7 @@ package dev.latchkey.testkit.page;
 
 import java.util.List;
 
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 
@@ -112,6 +113,38 @@ public final class HelpdeskPage extends Page<HelpdeskPage> {
     /** The cases as listed, open first. */
     public List<CaseSummary> cases() {
         return casesTable().getItems();
+    }
+
+    /**
+     * Finds the case of the reference an owner quoted (typed, then Enter), waits until it is the one
+     * listed, selects it and waits for its detail.
+     */
+    public HelpdeskPage findCase(String reference) {
+        type(FxId.HELPDESK_CASE_REFERENCE, reference);
+        pressEnter();
+        TableView<CaseSummary> table = casesTable();
+        LatchkeyWindow.await(() -> table.getItems().size() == 1
+                && reference.equalsIgnoreCase(table.getItems().get(0).reference()), () -> "the case of " + reference);
+        return selectCase(table.getItems().get(0).id());
+    }
+
+    /** Narrows the queue to a status and a kind (each null or empty for any), as the choice boxes do. */
+    public HelpdeskPage filterCases(String status, String kind) {
+        robot.interact(() -> {
+            window.<ChoiceBox<String>>node(FxId.HELPDESK_CASE_STATUS_FILTER).setValue(status == null ? "" : status);
+            window.<ChoiceBox<String>>node(FxId.HELPDESK_CASE_KIND_FILTER).setValue(kind == null ? "" : kind);
+        });
+        return this;
+    }
+
+    /** "N of M shown": how many of the matching cases are listed. */
+    public String casesShown() {
+        return text(FxId.HELPDESK_CASES_COUNT);
+    }
+
+    public HelpdeskPage loadMoreCases() {
+        click(FxId.HELPDESK_LOAD_MORE_CASES);
+        return this;
     }
 
     /** Waits for the case to be listed, selects it and waits for its detail. */

@@ -35,7 +35,7 @@ import dev.latchkey.api.Requests.SignInRequest;
 import dev.latchkey.api.Requests.TokenRequest;
 import dev.latchkey.api.Responses.AuditEntry;
 import dev.latchkey.api.Responses.CaseDetail;
-import dev.latchkey.api.Responses.CaseSummary;
+import dev.latchkey.api.Responses.CasePage;
 import dev.latchkey.api.Responses.HelpdeskUser;
 import dev.latchkey.api.Responses.Me;
 import dev.latchkey.api.Responses.MessageResponse;
@@ -222,8 +222,21 @@ public final class AuthClient {
     }
 
     /** The help-desk cases, open ones first, newest first. */
-    public List<CaseSummary> cases(String session) throws ApiError {
-        return List.of(send("GET", "/api/v1/helpdesk/cases", null, session, CaseSummary[].class));
+    /**
+     * One page of the case queue: {@code status}, {@code kind} and {@code reference} narrow it when not
+     * blank; {@code offset} cases come before the page.
+     */
+    public CasePage cases(String session, String status, String kind, String reference, int limit, int offset)
+            throws ApiError {
+        StringBuilder path = new StringBuilder("/api/v1/helpdesk/cases?limit=").append(limit).append("&offset=")
+                .append(offset);
+        for (String[] filter : new String[][] {{"status", status}, {"kind", kind}, {"reference", reference}}) {
+            if (filter[1] != null && !filter[1].isBlank()) {
+                path.append('&').append(filter[0]).append('=')
+                        .append(URLEncoder.encode(filter[1].strip(), StandardCharsets.UTF_8));
+            }
+        }
+        return send("GET", path.toString(), null, session, CasePage.class);
     }
 
     public CaseDetail caseDetail(String session, long caseId) throws ApiError {

@@ -6,6 +6,7 @@ import java.util.List;
 import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.StringProperty;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
@@ -61,6 +62,11 @@ public final class HelpdeskView {
     @FXML private TableColumn<AuditEntry, String> detailColumn;
     @FXML private TableColumn<AuditEntry, String> deliveryColumn;
     @FXML private Tab casesTab;
+    @FXML private ChoiceBox<String> caseStatusFilter;
+    @FXML private ChoiceBox<String> caseKindFilter;
+    @FXML private TextField caseReference;
+    @FXML private Label casesCount;
+    @FXML private Button loadMoreCases;
     @FXML private TableView<CaseSummary> casesTable;
     @FXML private TableColumn<CaseSummary, String> caseOpenedColumn;
     @FXML private TableColumn<CaseSummary, String> caseKindColumn;
@@ -155,6 +161,21 @@ public final class HelpdeskView {
     private void bindCases() {
         casesTab.textProperty().bind(Bindings.createStringBinding(() -> text.get("helpdesk.cases.tab",
                 viewModel.openCasesProperty().get()), viewModel.openCasesProperty()));
+        choices(caseStatusFilter, List.of("", "OPEN", "ACKNOWLEDGED", "RESOLVED"), "helpdesk.cases.anyStatus",
+                "case.status.", viewModel.caseStatusFilterProperty());
+        choices(caseKindFilter, List.of("", "REPORT", "SIGNAL", "FACTOR_REMOVAL"), "helpdesk.cases.anyKind",
+                "case.kind.", viewModel.caseKindFilterProperty());
+        caseReference.textProperty().bindBidirectional(viewModel.caseReferenceProperty());
+        // Emptied, the field shows the whole queue again.
+        caseReference.textProperty().addListener((obs, old, now) -> {
+            if (now.isBlank() && !old.isBlank()) {
+                viewModel.loadCases();
+            }
+        });
+        casesCount.textProperty().bind(Bindings.createStringBinding(() -> text.get("helpdesk.cases.count",
+                viewModel.cases().size(), viewModel.casesTotalProperty().get()), viewModel.cases(),
+                viewModel.casesTotalProperty()));
+        loadMoreCases.disableProperty().bind(viewModel.canLoadMoreCasesProperty().not());
         casesTable.setItems(viewModel.cases());
         caseOpenedColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(text.when(c.getValue().openedAt())));
         caseKindColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(viewModel.caseKindText(c.getValue())));
@@ -193,6 +214,24 @@ public final class HelpdeskView {
         releaseHold.disableProperty().bind(viewModel.canReleaseProperty().not());
         resolveCase.disableProperty().bind(viewModel.canResolveProperty().not());
         addCaseNote.disableProperty().bind(viewModel.canAddNoteProperty().not());
+    }
+
+    /** A filter's choice box: {@code values} in words ({@code prefix + value}, the first as {@code anyKey}). */
+    private void choices(ChoiceBox<String> box, List<String> values, String anyKey, String prefix,
+                         StringProperty chosen) {
+        box.getItems().setAll(values);
+        box.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(String value) {
+                return value == null || value.isEmpty() ? text.get(anyKey) : text.words(prefix, value);
+            }
+
+            @Override
+            public String fromString(String words) {
+                return values.stream().filter(v -> toString(v).equals(words)).findFirst().orElse("");
+            }
+        });
+        box.valueProperty().bindBidirectional(chosen);
     }
 
     private void showCase(CaseDetail detail) {
@@ -290,6 +329,16 @@ public final class HelpdeskView {
     @FXML
     private void refreshCases() {
         viewModel.refreshCases();
+    }
+
+    @FXML
+    private void findCase() {
+        viewModel.loadCases();
+    }
+
+    @FXML
+    private void loadMoreCases() {
+        viewModel.loadMoreCases();
     }
 
     @FXML

@@ -8,8 +8,9 @@ import java.util.function.Predicate;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
-import javafx.beans.binding.IntegerBinding;
+import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -20,6 +21,7 @@ import javafx.collections.transformation.FilteredList;
 import dev.latchkey.api.Responses.AuditEntry;
 import dev.latchkey.api.Responses.CaseDetail;
 import dev.latchkey.api.Responses.CaseNote;
+import dev.latchkey.api.Responses.CasePage;
 import dev.latchkey.api.Responses.CaseSummary;
 import dev.latchkey.api.Responses.Delivery;
 import dev.latchkey.api.Responses.HelpdeskUser;
@@ -40,6 +42,7 @@ import dev.latchkey.desktop.navigation.Screen;
  */
 public final class HelpdeskViewModel extends ScreenModel {
     static final int AUDIT_PAGE = 50;
+    static final int CASES_PAGE = 50;
 
     private final StringProperty query = new SimpleStringProperty("");
     private final ObservableList<HelpdeskUser> users = FXCollections.observableArrayList();
@@ -57,7 +60,13 @@ public final class HelpdeskViewModel extends ScreenModel {
     private final ObservableList<CaseNote> caseNotes = FXCollections.observableArrayList();
     private final ObservableList<AuditEntry> caseEvents = FXCollections.observableArrayList();
     private final StringProperty caseNote = new SimpleStringProperty("");
-    private final IntegerBinding openCases;
+    private final IntegerProperty openCases = new SimpleIntegerProperty();
+    private final IntegerProperty casesTotal = new SimpleIntegerProperty();
+    /** The queue's filters: a case status, a case kind (each empty for any) and an owner's reference. */
+    private final StringProperty caseStatusFilter = new SimpleStringProperty("");
+    private final StringProperty caseKindFilter = new SimpleStringProperty("");
+    private final StringProperty caseReference = new SimpleStringProperty("");
+    private final BooleanBinding canLoadMoreCases;
     private final BooleanBinding canAcknowledge;
     private final BooleanBinding canResolve;
     private final BooleanBinding canRelease;
@@ -71,11 +80,14 @@ public final class HelpdeskViewModel extends ScreenModel {
                 && selected.get().secondFactor() && selected.get().secondFactorRemovalDue() == null, selected));
         typeFilter.addListener((obs, old, now) -> refilter());
         textFilter.addListener((obs, old, now) -> refilter());
-        openCases = Bindings.createIntegerBinding(
-                () -> (int) cases.stream().filter(c -> !c.status().equals("RESOLVED")).count(), cases);
+        caseStatusFilter.addListener((obs, old, now) -> loadCases());
+        caseKindFilter.addListener((obs, old, now) -> loadCases());
+        canLoadMoreCases = Bindings.createBooleanBinding(() -> cases.size() < casesTotal.get() && !busyProperty().get(),
+                cases, casesTotal, busyProperty());
         canAcknowledge = caseAllows(c -> c.status().equals("OPEN"));
         canResolve = caseAllows(c -> !c.status().equals("RESOLVED"));
-        canRelease = caseAllows(CaseSummary::held);
+        // As the server: only the account's report case that is not resolved lifts its hold.
+        canRelease = caseAllows(c -> c.held() && c.kind().equals("REPORT") && !c.status().equals("RESOLVED"));
         canAddNote = caseAllows(c -> true).and(Bindings.createBooleanBinding(
                 () -> FreeText.fits(caseNote.get(), FreeText.NOTE_MAX), caseNote));
     }
@@ -135,8 +147,33 @@ public final class HelpdeskViewModel extends ScreenModel {
         return cases;
     }
 
-    public IntegerBinding openCasesProperty() {
+    /** How many cases are not resolved, as the server counts them (whatever the filters). */
+    public IntegerProperty openCasesProperty() {
         return openCases;
+    }
+
+    /** How many cases match the filters, of which {@link #cases()} holds the pages loaded so far. */
+    public IntegerProperty casesTotalProperty() {
+        return casesTotal;
+    }
+
+    /** OPEN, ACKNOWLEDGED or RESOLVED; empty for any. Changing a filter loads the first page again. */
+    public StringProperty caseStatusFilterProperty() {
+        return caseStatusFilter;
+    }
+
+    /** REPORT, SIGNAL or FACTOR_REMOVAL; empty for any. */
+    public StringProperty caseKindFilterProperty() {
+        return caseKindFilter;
+    }
+
+    /** The reference an owner quoted; empty for any case. */
+    public StringProperty caseReferenceProperty() {
+        return caseReference;
+    }
+
+    public BooleanBinding canLoadMoreCasesProperty() {
+        return canLoadMoreCases;
     }
 
     /** The selected case, as the server last returned it. */
@@ -272,8 +309,31 @@ public final class HelpdeskViewModel extends ScreenModel {
         call(() -> context.client().audit(session(), null, AUDIT_PAGE, before), audit::addAll, this::failed);
     }
 
+    /** The first page of the queue as the filters narrow it. */
     public void loadCases() {
-        call(() -> context.client().cases(session()), cases::setAll, this::failed);
+        call(() -> casesPage(0), page -> {
+            cases.setAll(page.cases());
+            counted(page);
+        }, this::failed);
+    }
+
+    /** The next page, after the cases shown. */
+    public void loadMoreCases() {
+        int shown = cases.size();
+        call(() -> casesPage(shown), page -> {
+            cases.addAll(page.cases());
+            counted(page);
+        }, this::failed);
+    }
+
+    private CasePage casesPage(int offset) throws ApiError {
+        return context.client().cases(session(), caseStatusFilter.get(), caseKindFilter.get(), caseReference.get(),
+                CASES_PAGE, offset);
+    }
+
+    private void counted(CasePage page) {
+        casesTotal.set(page.total());
+        openCases.set(page.open());
     }
 
     /** Reloads the cases and the selected one: another staff member may have worked on them. */
@@ -335,10 +395,13 @@ public final class HelpdeskViewModel extends ScreenModel {
         return text().get("helpdesk.case.title", summary.id(), caseKindText(summary));
     }
 
-    /** Status, whom or where it is about, whether the account is held, and when. */
+    /** Status, the reference its owner was told, whom or where it is about, whether the account is held, and when. */
     public String caseFacts(CaseSummary summary) {
         List<String> facts = new ArrayList<>();
         facts.add(text().get("helpdesk.case.status", caseStatusText(summary)));
+        if (summary.reference() != null) {
+            facts.add(text().get("helpdesk.case.reference", summary.reference()));
+        }
         if (summary.userEmail() != null) {
             facts.add(text().get("helpdesk.case.account", summary.userEmail()));
             facts.add(text().get(summary.held() ? "helpdesk.case.heldLong" : "helpdesk.case.notHeld"));

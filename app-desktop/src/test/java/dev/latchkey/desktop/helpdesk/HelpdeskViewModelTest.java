@@ -105,10 +105,16 @@ class HelpdeskViewModelTest {
     void staffWorksAReportedCaseFromOpenToResolved() throws Exception {
         fixture.addUser("owner@example.com");
         String link = fixture.passwordChangedReportLink("owner@example.com");
-        long reference = fixture.client.report(TokenViewModel.extractReportToken(link).orElseThrow()).reference();
+        String given = fixture.client.report(TokenViewModel.extractReportToken(link).orElseThrow()).reference();
         HelpdeskViewModel model = signedIn("desk@example.com");
         model.loadCases();
-        CaseSummary reported = model.cases().stream().filter(c -> c.id() == reference).findFirst().orElseThrow();
+        assertThat(model.casesTotalProperty().get()).isEqualTo(model.cases().size());
+        model.caseReferenceProperty().set(given.toLowerCase());
+        model.loadCases();
+        assertThat(model.cases()).hasSize(1);
+        CaseSummary reported = model.cases().get(0);
+        assertThat(reported.reference()).isEqualTo(given);
+        long reference = reported.id();
         assertThat(model.caseKindText(reported)).isEqualTo("\"Not you?\" report");
         assertThat(model.caseStatusText(reported)).isEqualTo("open");
         assertThat(model.openCasesProperty().get()).isPositive();
@@ -155,6 +161,26 @@ class HelpdeskViewModelTest {
         assertThat(model.caseDetailProperty().get().summary().status()).isEqualTo("RESOLVED");
         assertThat(model.canResolveProperty().get()).isFalse();
         assertThat(model.errorProperty().get()).isNullOrEmpty();
+    }
+
+    @Test
+    void casesWhenFilteredThenOnlyMatchingOnesAndTheServersCounts() throws Exception {
+        fixture.addUser("filtered@example.com");
+        fixture.client.report(TokenViewModel.extractReportToken(fixture.passwordChangedReportLink("filtered@example.com"))
+                .orElseThrow());
+        HelpdeskViewModel model = signedIn("desk@example.com");
+        model.loadCases();
+        int open = model.openCasesProperty().get();
+        assertThat(open).isPositive();
+
+        model.caseStatusFilterProperty().set("RESOLVED");
+        assertThat(model.cases()).allMatch(c -> c.status().equals("RESOLVED"));
+        assertThat(model.openCasesProperty().get()).as("open counts every case, whatever the filter").isEqualTo(open);
+        model.caseStatusFilterProperty().set("");
+        model.caseKindFilterProperty().set("REPORT");
+        assertThat(model.cases()).isNotEmpty().allMatch(c -> c.kind().equals("REPORT"));
+        assertThat(model.casesTotalProperty().get()).isEqualTo(model.cases().size());
+        assertThat(model.canLoadMoreCasesProperty().get()).isFalse();
     }
 
     @Test

@@ -68,8 +68,8 @@ class ReportViewModelTest {
         model.confirm();
         assertThat(model.doneProperty().get()).isTrue();
         assertThat(model.canConfirmProperty().get()).isFalse();
-        long reference = model.outcomeProperty().get().reference();
-        assertThat(model.referenceProperty().get()).isEqualTo("Your case number is " + reference
+        String reference = model.outcomeProperty().get().reference();
+        assertThat(model.referenceProperty().get()).isEqualTo("Your case reference is " + reference
                 + ". Quote it when you contact the help desk.");
         assertThat(model.messageProperty().get()).isNotBlank();
         assertThat(model.supportContactProperty().get()).isNotBlank();
