@@ -36,6 +36,15 @@ class SignalsTest extends OneServerPerClass {
         return found;
     }
 
+    /** The IPs of the events the help desk sees with a case. */
+    private static List<String> eventIps(JsonNode listed) {
+        JsonNode detail = server.get("/api/v1/helpdesk/cases/" + listed.get("id").asText(),
+                server.signIn("signaldesk@example.com", PASSWORD)).json();
+        List<String> ips = new ArrayList<>();
+        detail.get("events").forEach(event -> ips.add(event.path("ip").asText()));
+        return ips;
+    }
+
     private static void askReset(String email, String ip) {
         assertThat(server.post("/api/v1/password-resets", "{\"email\":\"" + email + "\"}", ip, null).status())
                 .isEqualTo(202);
@@ -135,8 +144,42 @@ class SignalsTest extends OneServerPerClass {
             server.post("/api/v1/password-resets/verify", "{\"token\":\"" + "f".repeat(64) + "\"}",
                     "2001:db8:4848:" + Integer.toHexString(i) + "::9", null);
         }
-        assertThat(signals("MANY_REJECTED_TOKENS_FROM_IP")).extracting(c -> c.get("ip").asText())
-                .containsOnlyOnce("2001:db8:4848:0:0:0:0:0/48");
+        List<JsonNode> site = signals("MANY_REJECTED_TOKENS_FROM_IP").stream()
+                .filter(c -> c.get("ip").asText().equals("2001:db8:4848:0:0:0:0:0/48")).toList();
+        assertThat(site).hasSize(1);
+        assertThat(eventIps(site.get(0))).as("the events of every /64 in the /48")
+                .contains("2001:db8:4848:0:0:0:0:9", "2001:db8:4848:27:0:0:0:9");
+    }
+
+    @Test
+    void caseWhenAboutAnIpv6Slash64ThenItShowsTheEventsOfTheAddressesInIt() {
+        server.post("/api/v1/password-resets/verify", "{\"token\":\"" + "g".repeat(64) + "\"}", "2001:db8:70:2::1",
+                null);
+        server.post("/api/v1/password-resets/verify", "{\"token\":\"" + "g".repeat(64) + "\"}", "2001:db8:71:1::1",
+                null);
+        for (int i = 1; i <= 10; i++) {
+            server.post("/api/v1/password-resets/verify", "{\"token\":\"" + "g".repeat(64) + "\"}",
+                    "2001:db8:70:1::" + Integer.toHexString(i), null);
+        }
+        List<JsonNode> network = signals("MANY_REJECTED_TOKENS_FROM_IP").stream()
+                .filter(c -> c.get("ip").asText().equals("2001:db8:70:1:0:0:0:0/64")).toList();
+        assertThat(network).hasSize(1);
+        assertThat(eventIps(network.get(0))).hasSize(10).allMatch(ip -> ip.startsWith("2001:db8:70:1:0:0:0:"))
+                .contains("2001:db8:70:1:0:0:0:1", "2001:db8:70:1:0:0:0:a");
+    }
+
+    @Test
+    void caseWhenAboutAnIpv4AddressThenItShowsThatAddresssEventsOnly() {
+        for (int i = 0; i < 10; i++) {
+            server.post("/api/v1/password-resets/verify", "{\"token\":\"" + "h".repeat(64) + "\"}",
+                    i == 0 ? "203.0.113.51" : "203.0.113.50", null);
+        }
+        server.post("/api/v1/password-resets/verify", "{\"token\":\"" + "h".repeat(64) + "\"}", "203.0.113.50",
+                null);
+        List<JsonNode> address = signals("MANY_REJECTED_TOKENS_FROM_IP").stream()
+                .filter(c -> c.get("ip").asText().equals("203.0.113.50")).toList();
+        assertThat(address).hasSize(1);
+        assertThat(eventIps(address.get(0))).hasSize(10).containsOnly("203.0.113.50");
     }
 
     @Test
