@@ -115,7 +115,8 @@ public final class AuthServer implements AutoCloseable {
             Meters meters = new Meters(registry);
             Passwords passwords = new Passwords(settings.maxConcurrentHashes(), meters::hashSlotWaited);
             RateLimits.Windows windows = new RateLimits.Windows(db, clock, settings.rateLimitsEnabled());
-            RateLimits limits = RateLimits.create(windows, settings.helpdeskResetQuota(), settings.mfa().maxFailures());
+            RateLimits limits = RateLimits.create(windows, settings.helpdeskResetQuota(), settings.mfa().maxFailures(),
+                    meters::rateLimited);
             Cases cases = new Cases(db.dialect(), clock);
             Signals signals = new Signals(db, cases, settings.signals(), windows);
             ReportTokens reportTokens = new ReportTokens(clock, settings.reportTokenTtl());

@@ -1,10 +1,12 @@
 package dev.latchkey.server.audit;
 
+import java.net.Inet6Address;
 import java.time.Clock;
 
 import io.helidon.dbclient.DbExecute;
 
 import dev.latchkey.server.db.Insert;
+import dev.latchkey.server.http.IpRange;
 
 /** Writes audit rows, in whatever transaction the caller passes, so an event commits with its cause. */
 public final class AuditLog {
@@ -20,7 +22,14 @@ public final class AuditLog {
     public void record(DbExecute db, AuditEvent event) {
         Insert.into(db, "audit_event", "occurred_at", clock.millis(), "event_type", event.type().name(),
                 "user_id", event.userId(), "user_email", event.userEmail(), "actor", event.actor(),
-                "client_ip", event.clientIp(), "detail", truncate(event.detail()), "mail_job_id", event.mailJobId());
+                "client_ip", event.clientIp(), "client_ip_hex", ipv6Hex(event.clientIp()),
+                "detail", truncate(event.detail()), "mail_job_id", event.mailJobId());
+    }
+
+    /** An IPv6 client as 32 hex digits, so that the rows of its /64 or /48 are one index range (V11). */
+    private static String ipv6Hex(String clientIp) {
+        return clientIp == null ? null : IpRange.literal(clientIp).filter(Inet6Address.class::isInstance)
+                .map(IpRange::hex).orElse(null);
     }
 
     private static String truncate(String detail) {

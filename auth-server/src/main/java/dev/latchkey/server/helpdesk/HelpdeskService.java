@@ -20,6 +20,7 @@ import dev.latchkey.server.audit.AuditType;
 import dev.latchkey.server.db.Database;
 import dev.latchkey.server.db.Rows;
 import dev.latchkey.server.http.ApiException;
+import dev.latchkey.server.http.IpRange;
 import dev.latchkey.server.i18n.Reader;
 import dev.latchkey.server.mail.MailJobs;
 import dev.latchkey.server.mail.MailKind;
@@ -159,8 +160,15 @@ public final class HelpdeskService {
         return trail(where.toString(), limit, params.toArray());
     }
 
-    /** The audit trail of one client IP, newest first: the events around a signal about that IP. */
+    /**
+     * The audit trail of one client IP, or of every address in an IPv6 network ({@code .../64},
+     * {@code .../48}), newest first: the events around a signal about that client.
+     */
     List<AuditEntry> auditOfIp(String ip, int limit) {
+        if (ip.contains("/")) {
+            IpRange network = IpRange.parse(ip);
+            return trail(" WHERE a.client_ip_hex BETWEEN ? AND ?", limit, network.firstHex(), network.lastHex());
+        }
         return trail(" WHERE a.client_ip = ?", limit, ip);
     }
 

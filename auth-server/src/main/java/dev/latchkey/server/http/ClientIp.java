@@ -4,6 +4,11 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import io.helidon.http.HeaderName;
@@ -13,12 +18,19 @@ import io.helidon.webserver.http.ServerRequest;
 /**
  * The client's IP: the socket's peer, unless that peer is a trusted proxy (an address or a CIDR range
  * in {@code auth.trusted-proxies}); only then is {@code X-Forwarded-For} believed, read from the right,
- * skipping the trusted proxies it names.
+ * skipping the trusted proxies it names. An entry with a port counts as its address; an entry that is
+ * no address at all ({@code unknown}, a name) is no client: the proxy that passed it on is.
  */
 public final class ClientIp {
+    private static final Logger LOG = Logger.getLogger(ClientIp.class.getName());
     /** RFC 7239's header: Latchkey reads X-Forwarded-For, but a request carrying this one was forwarded too. */
     private static final HeaderName FORWARDED = HeaderNames.create("Forwarded");
+    /** {@code 192.0.2.1:5678} or {@code [2001:db8::1]:443}, as some proxies write their client. */
+    private static final Pattern WITH_PORT =
+            Pattern.compile("(\\d{1,3}(?:\\.\\d{1,3}){3}|\\[[0-9A-Fa-f:.]+])(?::\\d{1,5})?");
     private final List<IpRange> trustedProxies;
+    /** A proxy on this machine left out of the list makes every client one: said once, not per request. */
+    private final AtomicBoolean untrustedLocalProxyLogged = new AtomicBoolean();
 
     public ClientIp(List<String> trustedProxies) {
         this.trustedProxies = trustedProxies.stream().map(IpRange::parse).toList();
@@ -27,16 +39,36 @@ public final class ClientIp {
     public String of(ServerRequest request) {
         String peer = peerAddress(request.remotePeer().address());
         if (!isTrusted(peer)) {
+            warnIfForwardedByAnUntrustedLocalProxy(peer, request);
             return peer;
         }
         List<String> forwarded = hops(request.headers().all(HeaderNames.X_FORWARDED_FOR, List::of));
+        String relay = peer;
         for (int i = forwarded.size() - 1; i >= 0; i--) {
-            String hop = canonical(forwarded.get(i));
-            if (!hop.isEmpty() && !isTrusted(hop)) {
-                return hop;
+            if (forwarded.get(i).isEmpty()) {
+                continue;
             }
+            Optional<String> hop = address(forwarded.get(i));
+            if (hop.isEmpty()) {
+                // Not an address: no key of its own, or "unknown" would be one client and a name per request many.
+                return relay;
+            }
+            if (!isTrusted(hop.get())) {
+                return hop.get();
+            }
+            relay = hop.get();
         }
         return peer;
+    }
+
+    private void warnIfForwardedByAnUntrustedLocalProxy(String peer, ServerRequest request) {
+        if (isLoopback(peer) && (request.headers().contains(HeaderNames.X_FORWARDED_FOR)
+                || request.headers().contains(FORWARDED))
+                && untrustedLocalProxyLogged.compareAndSet(false, true)) {
+            LOG.warning("A request from this machine (" + peer + ") was forwarded for another client, but"
+                    + " auth.trusted-proxies does not name " + peer + ": every client of that proxy shares one"
+                    + " budget of every per-IP limit. List the proxy in auth.trusted-proxies.");
+        }
     }
 
     /**
@@ -76,9 +108,9 @@ public final class ClientIp {
         return String.valueOf(address);
     }
 
-    /** An IP literal in its canonical text form; anything else kept as given, cut to 45 characters. */
-    private static String canonical(String ip) {
-        return IpRange.literal(ip).map(InetAddress::getHostAddress)
-                .orElse(ip.length() > 45 ? ip.substring(0, 45) : ip);
+    /** A forwarded entry's address in its canonical text form, without the port it may carry; empty for the rest. */
+    private static Optional<String> address(String hop) {
+        Matcher withPort = WITH_PORT.matcher(hop);
+        return IpRange.literal(withPort.matches() ? withPort.group(1) : hop).map(InetAddress::getHostAddress);
     }
 }

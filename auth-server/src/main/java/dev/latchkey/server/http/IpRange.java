@@ -2,6 +2,7 @@ package dev.latchkey.server.http;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.HexFormat;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -63,6 +64,34 @@ public record IpRange(byte[] network, int prefix) {
             address[i] = (byte) octet;
         }
         return Optional.of(InetAddress.getByAddress(address));
+    }
+
+    /**
+     * An address as fixed-width hex digits (32 for IPv6), which sort as the addresses do: the addresses of
+     * a range are the hex strings from {@link #firstHex()} to {@link #lastHex()}.
+     */
+    public static String hex(InetAddress address) {
+        return HexFormat.of().formatHex(address.getAddress());
+    }
+
+    /** The range's first address, as {@link #hex}. */
+    public String firstHex() {
+        return HexFormat.of().formatHex(bounded(false));
+    }
+
+    /** The range's last address, as {@link #hex}. */
+    public String lastHex() {
+        return HexFormat.of().formatHex(bounded(true));
+    }
+
+    /** The network's address with every bit past the prefix cleared, or set. */
+    private byte[] bounded(boolean set) {
+        byte[] bound = network.clone();
+        for (int bit = prefix; bit < bound.length * 8; bit++) {
+            int mask = 0x80 >>> (bit % 8);
+            bound[bit / 8] = (byte) (set ? bound[bit / 8] | mask : bound[bit / 8] & ~mask);
+        }
+        return bound;
     }
 
     public boolean contains(InetAddress address) {

@@ -47,8 +47,10 @@ public final class Meters {
     private final Map<SecondFactor, Counter> secondFactors = new EnumMap<>(SecondFactor.class);
     private final Map<Retention.Kind, Counter> retentionDeleted = new EnumMap<>(Retention.Kind.class);
     private final Timer hashSlotWait;
+    private final MeterRegistry registry;
 
     public Meters(MeterRegistry registry) {
+        this.registry = registry;
         for (Reset outcome : Reset.values()) {
             resets.put(outcome, registry.getOrCreate(Counter.builder("latchkey.resets")
                     .description("Reset requests and token uses, by outcome")
@@ -83,6 +85,18 @@ public final class Meters {
 
     public void secondFactor(SecondFactor outcome) {
         secondFactors.get(outcome).increment();
+    }
+
+    /**
+     * The counter of one per-client limit's refusals (its 429s), registered now so that it reads 0
+     * before the first; {@code limit} is the limit's fixed name as {@code RateLimits} gives it
+     * ({@code reset-per-ip}), labelled as the others are ({@code reset_per_ip}).
+     */
+    public Runnable rateLimited(String limit) {
+        Counter refused = registry.getOrCreate(Counter.builder("latchkey.rate.limited")
+                .description("Requests refused by a per-client rate limit, by limit")
+                .addTag(Tag.create("limit", limit.replace('-', '_'))));
+        return refused::increment;
     }
 
     public void retentionDeleted(Retention.Kind kind, long rows) {

@@ -1,7 +1,9 @@
 package dev.latchkey.server.signal;
 
 import java.net.InetAddress;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.logging.Logger;
 
@@ -19,7 +21,8 @@ import dev.latchkey.server.user.User;
 /**
  * Unusual resets, raised as signal cases for the help desk and logged as one WARNING line each
  * ({@code signal=... key=value ...}), never with an email address or a token. Clients are counted by
- * network ({@link #network}). The two per-network counts
+ * network ({@link #network}), and an IPv6 client by its /48 as well, against
+ * {@link RateLimits#SITE_MULTIPLE} times the threshold (a case then names the /48). The per-network counts
  * use the rate limits' windows (shared by every instance on PostgreSQL) and stop with them
  * ({@code auth.rate-limit.enabled=false}); a burst opens one case per window, not one per event.
  */
@@ -29,42 +32,62 @@ public final class Signals {
     private final Database db;
     private final Cases cases;
     private final SignalSettings settings;
-    /** Refuses the second sighting of one (client, address) pair: only new addresses are counted. */
-    private final Limiter addressSeen;
-    private final Limiter addressesPerIp;
-    private final Limiter rejectedPerIp;
+    /** A client's network, then its IPv6 /48: each counted alone, against its own threshold. */
+    private final List<Tier> tiers;
+
+    /**
+     * The counts of one tier. {@code addressSeen} refuses the second sighting of one (network, address)
+     * pair, so that only new addresses are counted.
+     */
+    private record Tier(Function<String, Optional<String>> networkOf, int multiple, Limiter addressSeen,
+                        Limiter addressesPerIp, Limiter rejectedPerIp) {
+    }
 
     public Signals(Database db, Cases cases, SignalSettings settings, RateLimits.Windows windows) {
         this.db = db;
         this.cases = cases;
         this.settings = settings;
-        this.addressSeen = windows.limiter("signal-address-seen", 1, settings.window(), UnaryOperator.identity());
-        this.addressesPerIp = windows.limiter("signal-addresses-per-ip", settings.addressesPerIp() - 1,
-                settings.window(), UnaryOperator.identity());
-        this.rejectedPerIp = windows.limiter("signal-rejected-per-ip", settings.rejectedTokensPerIp() - 1,
-                settings.window(), UnaryOperator.identity());
+        this.tiers = List.of(tier(windows, "", 1, ip -> Optional.ofNullable(network(ip))),
+                tier(windows, "-48", RateLimits.SITE_MULTIPLE,
+                        ip -> ip == null ? Optional.empty() : ClientNetwork.site(ip)));
+    }
+
+    private Tier tier(RateLimits.Windows windows, String suffix, int multiple,
+                      Function<String, Optional<String>> networkOf) {
+        return new Tier(networkOf, multiple,
+                windows.limiter("signal-address-seen" + suffix, 1, settings.window(), UnaryOperator.identity()),
+                windows.limiter("signal-addresses-per-ip" + suffix, settings.addressesPerIp() * multiple - 1,
+                        settings.window(), UnaryOperator.identity()),
+                windows.limiter("signal-rejected-per-ip" + suffix, settings.rejectedTokensPerIp() * multiple - 1,
+                        settings.window(), UnaryOperator.identity()));
     }
 
     /** A reset was asked for {@code email} from {@code clientIp}. */
     public void resetAsked(String clientIp, String email) {
-        String network = network(clientIp);
-        if (network == null || !addressSeen.hit(network + " " + Tokens.sha256(email)).allowed()) {
-            return;
-        }
-        if (!addressesPerIp.hit(network).allowed()) {
-            raise(Signal.MANY_ADDRESSES_FROM_IP, null, network, "One client network asked resets for "
-                    + settings.addressesPerIp() + " or more different addresses within " + settings.window(),
-                    "count=" + settings.addressesPerIp() + " window=" + settings.window());
+        for (Tier tier : tiers) {
+            tier.networkOf().apply(clientIp).ifPresent(network -> {
+                if (tier.addressSeen().hit(network + " " + Tokens.sha256(email)).allowed()
+                        && !tier.addressesPerIp().hit(network).allowed()) {
+                    int count = settings.addressesPerIp() * tier.multiple();
+                    raise(Signal.MANY_ADDRESSES_FROM_IP, null, network, "One client network asked resets for "
+                            + count + " or more different addresses within " + settings.window(),
+                            "count=" + count + " window=" + settings.window());
+                }
+            });
         }
     }
 
     /** A reset or report token from {@code clientIp} was refused. */
     public void tokenRejected(String clientIp) {
-        String network = network(clientIp);
-        if (network != null && !rejectedPerIp.hit(network).allowed()) {
-            raise(Signal.MANY_REJECTED_TOKENS_FROM_IP, null, network, "One client network had "
-                    + settings.rejectedTokensPerIp() + " or more tokens refused within " + settings.window(),
-                    "count=" + settings.rejectedTokensPerIp() + " window=" + settings.window());
+        for (Tier tier : tiers) {
+            tier.networkOf().apply(clientIp).ifPresent(network -> {
+                if (!tier.rejectedPerIp().hit(network).allowed()) {
+                    int count = settings.rejectedTokensPerIp() * tier.multiple();
+                    raise(Signal.MANY_REJECTED_TOKENS_FROM_IP, null, network, "One client network had "
+                            + count + " or more tokens refused within " + settings.window(),
+                            "count=" + count + " window=" + settings.window());
+                }
+            });
         }
     }
 

@@ -49,6 +49,19 @@ class OperatorSettingsTest {
     }
 
     @Test
+    void rangeWhenWrittenAsHexThenItsFirstAndLastAddressBoundEveryAddressInside() throws Exception {
+        IpRange slash64 = IpRange.parse("2001:db8:1:2::/64");
+        assertThat(slash64.firstHex()).isEqualTo("20010db8000100020000000000000000");
+        assertThat(slash64.lastHex()).isEqualTo("20010db800010002ffffffffffffffff");
+        IpRange slash60 = IpRange.parse("2001:db8:1:2a::/60");
+        assertThat(slash60.firstHex()).isEqualTo("20010db8000100200000000000000000");
+        assertThat(slash60.lastHex()).isEqualTo("20010db80001002fffffffffffffffff");
+        String inside = IpRange.hex(InetAddress.getByName("2001:db8:1:2f:ffff::1"));
+        assertThat(inside).isBetween(slash60.firstHex(), slash60.lastHex());
+        assertThat(IpRange.hex(InetAddress.getByName("2001:db8:1:30::"))).isGreaterThan(slash60.lastHex());
+    }
+
+    @Test
     void serverWhenHostIsAnIpv6LiteralThenItsUrlsHaveBrackets() {
         try (TestServer server = TestServer.start(dir, Map.of("server.host", "::1"))) {
             assertThat(server.server().publicUrl().toString()).isEqualTo("http://[::1]:" + server.server().port());

@@ -103,6 +103,28 @@ class MetricsTest {
     }
 
     @Test
+    void scrapeWhenPerIpLimitsRefuseThenEachRefusalCountedByLimit() {
+        try (TestServer server = TestServer.start(dir)) {
+            String before = scrape(server);
+            assertThat(value(before, "latchkey_rate_limited_total", "limit", "weak_passwords_per_ip")).isZero();
+            for (int i = 0; i < 22; i++) {
+                server.post("/api/v1/password-resets", "{\"email\":\"limited" + i + "@example.com\"}", CLIENT, null);
+            }
+            for (int i = 0; i < 31; i++) {
+                server.post("/api/v1/password-resets/verify", "{\"token\":\"" + "y".repeat(64) + "\"}", CLIENT, null);
+            }
+
+            String metrics = scrape(server);
+
+            assertThat(delta(before, metrics, "latchkey_rate_limited_total", "limit", "reset_per_ip")).isEqualTo(2);
+            assertThat(delta(before, metrics, "latchkey_rate_limited_total", "limit", "token_failures_per_ip"))
+                    .isEqualTo(1);
+            assertThat(delta(before, metrics, "latchkey_rate_limited_total", "limit", "signin_failures_per_ip"))
+                    .isZero();
+        }
+    }
+
+    @Test
     void scrapeWhenMailCannotBeDeliveredThenOldestQueuedAgeGrows() {
         // An SMTP server that is not there: the job fails and waits, queued, for its retry.
         try (TestServer server = TestServer.start(dir, Map.of("auth.mail.transport", "smtp",
