@@ -113,6 +113,17 @@ public final class Cases {
     }
 
     /**
+     * Whether a signal of this kind about any network whose written form starts with {@code prefix}
+     * (an IPv6 /48's first three groups and a colon: its own case and those of its /64s) is already open
+     * from within {@code window}: one case per /48 per window, however many of its /64s trip it.
+     */
+    public boolean signalOpenWithin(DbExecute db, Signal signal, String prefix, Duration window) {
+        return db.get("SELECT 1 AS one FROM support_case WHERE signal_name = ? AND status <> 'RESOLVED'"
+                        + " AND user_id IS NULL AND client_ip LIKE ? AND opened_at > ? FETCH FIRST 1 ROWS ONLY",
+                signal.name(), prefix + "%", clock.millis() - window.toMillis()).isPresent();
+    }
+
+    /**
      * One page of the cases {@code filter} lets through: held accounts' open cases first, then open and
      * acknowledged ones, owners' reports and removals before signals (a flood of signals must not push
      * a report out of view), then resolved ones; newest first within each. With how many match in all,

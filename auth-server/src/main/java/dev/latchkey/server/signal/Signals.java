@@ -7,6 +7,8 @@ import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.logging.Logger;
 
+import io.helidon.dbclient.DbExecute;
+
 import dev.latchkey.server.cases.Cases;
 import dev.latchkey.server.cases.Cases.Signal;
 import dev.latchkey.server.config.SignalSettings;
@@ -132,13 +134,29 @@ public final class Signals {
     }
 
     /**
+     * Whether a case for this burst is open: about the same account, or about the same network, where
+     * an IPv6 network counts as its /48 (a spray over many /64s of one customer is one case).
+     */
+    private boolean open(DbExecute tx, Signal signal, Long userId, String network) {
+        return Optional.ofNullable(userId == null ? network : null).flatMap(Signals::sitePrefix)
+                .map(prefix -> cases.signalOpenWithin(tx, signal, prefix, settings.window()))
+                .orElseGet(() -> cases.signalOpen(tx, signal, userId, network, settings.window()));
+    }
+
+    /** How every network in an IPv6 network's /48 is written first ({@code 2001:db8:1:}); empty for IPv4. */
+    static Optional<String> sitePrefix(String network) {
+        int slash = network.indexOf('/');
+        return ClientNetwork.site(slash < 0 ? network : network.substring(0, slash))
+                .map(site -> String.join(":", List.of(site.split(":")).subList(0, 3)) + ":");
+    }
+
+    /**
      * Opens the case unless one is open for this burst, and logs it. A failure here is logged and
      * swallowed: noticing must never break the request or the email it watches.
      */
     private void raise(Signal signal, Long userId, String network, String summary, String fields) {
         try {
-            Optional<Long> opened = db.inTransaction(tx -> cases.signalOpen(tx, signal, userId, network,
-                    settings.window()) ? Optional.empty()
+            Optional<Long> opened = db.inTransaction(tx -> open(tx, signal, userId, network) ? Optional.empty()
                     : Optional.of(cases.open(tx, Cases.Kind.SIGNAL, signal, summary, userId, network)));
             opened.ifPresent(id -> LOG.warning(() -> "signal=" + signal + " case=" + id + " ip=" + network + " "
                     + fields));

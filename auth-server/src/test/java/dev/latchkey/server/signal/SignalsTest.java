@@ -139,6 +139,18 @@ class SignalsTest extends OneServerPerClass {
     }
 
     @Test
+    void resetsWhenSeveralSlash64sOfOneSlash48EachTripTheSignalThenOneCaseForTheSlash48() {
+        for (int net = 0; net < 3; net++) {
+            for (int i = 0; i < 12; i++) {
+                askReset("spread" + net + "-" + i + "@example.com", "2001:db8:4949:" + net + "::" + (i + 1));
+            }
+        }
+        server.flushMail();
+        assertThat(signals("MANY_ADDRESSES_FROM_IP")).extracting(c -> c.get("ip").asText())
+                .filteredOn(ip -> ip.startsWith("2001:db8:4949:")).as("one case per /48 per window").hasSize(1);
+    }
+
+    @Test
     void tokensWhenRejectedFromManySlash64sOfOneSlash48ThenSiteSignal() {
         for (int i = 0; i < 40; i++) {
             server.post("/api/v1/password-resets/verify", "{\"token\":\"" + "f".repeat(64) + "\"}",
