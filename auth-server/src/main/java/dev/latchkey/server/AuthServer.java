@@ -18,6 +18,7 @@ import io.helidon.metrics.api.MeterRegistry;
 import io.helidon.metrics.api.Metrics;
 import io.helidon.openapi.OpenApiFeature;
 import io.helidon.webserver.WebServer;
+import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
 import io.helidon.webserver.observe.metrics.MetricsObserver;
@@ -35,6 +36,7 @@ import dev.latchkey.server.helpdesk.HelpdeskService;
 import dev.latchkey.server.http.AllowedHosts;
 import dev.latchkey.server.http.ClientIp;
 import dev.latchkey.server.http.ObserveAccess;
+import dev.latchkey.server.http.ServerTls;
 import dev.latchkey.server.http.TransportRefusals;
 import dev.latchkey.server.mail.FileTransport;
 import dev.latchkey.server.mail.MailJobs;
@@ -165,7 +167,7 @@ public final class AuthServer implements AutoCloseable {
                     .details(true)
                     .addCheck(dbCheck)
                     .build();
-            WebServer server = WebServer.builder()
+            WebServerConfig.Builder web = WebServer.builder()
                     .config(config.get("server"))
                     .directHandlers(TransportRefusals.all())
                     .addFeature(ObserveFeature.builder()
@@ -174,9 +176,12 @@ public final class AuthServer implements AutoCloseable {
                             .build())
                     // The static API document at /openapi; Main.routing's filters guard it like any route.
                     .addFeature(OpenApiFeature.builder().staticFile("META-INF/openapi.yaml").build())
-                    .routing(routing -> Main.routing(routing, api))
-                    .build()
-                    .start();
+                    .routing(routing -> Main.routing(routing, api));
+            Config tls = config.get("server.tls");
+            if (tls.exists()) {
+                web.tls(ServerTls.create(tls));
+            }
+            WebServer server = web.build().start();
             // Starting the web server re-reads the logging configuration, which resets levels.
             LogGuard.apply();
             publicUrl.set(settings.publicUrl().orElse(url(server, host)));
