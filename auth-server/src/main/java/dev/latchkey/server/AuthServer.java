@@ -34,6 +34,7 @@ import dev.latchkey.server.db.Dialect;
 import dev.latchkey.server.helpdesk.CaseService;
 import dev.latchkey.server.helpdesk.HelpdeskService;
 import dev.latchkey.server.http.AllowedHosts;
+import dev.latchkey.server.http.CachedHealthCheck;
 import dev.latchkey.server.http.ClientIp;
 import dev.latchkey.server.http.ObserveAccess;
 import dev.latchkey.server.http.ServerTls;
@@ -153,8 +154,8 @@ public final class AuthServer implements AutoCloseable {
             CaseService caseService = new CaseService(helpdesk, db, users, cases, mailJobs, sender::wake, audit,
                     limits.staffQuota());
             ClientIp clientIp = new ClientIp(settings.trustedProxies());
-            HealthCheck dbCheck = DbClientHealthCheck.builder(db.client())
-                    .query().statement(db.dialect().healthStatement()).build();
+            HealthCheck dbCheck = new CachedHealthCheck(DbClientHealthCheck.builder(db.client())
+                    .query().statement(db.dialect().healthStatement()).build(), clock);
             String host = config.get("server.host").asString().orElse("127.0.0.1");
             Api api = new Api(resets, reports, sessionService, passwordChange, secondFactors, factorRemovals,
                     helpdesk, caseService,
