@@ -4,7 +4,6 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
 import java.util.HashSet;
-import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -229,15 +228,10 @@ public final class AuthServer implements AutoCloseable {
             LOG.warning("auth.rate-limit.enabled is false: no request limits and no sign-in lockout."
                     + " Use this for benchmarks only.");
         }
-        if ("http".equalsIgnoreCase(url.getScheme()) && !isLoopbackName(url.getHost())) {
+        if ("http".equalsIgnoreCase(url.getScheme()) && !AllowedHosts.isLoopbackName(url.getHost())) {
             LOG.warning("auth.public-url " + url + " is plain http on a non-loopback address: reset links in"
                     + " emails would send tokens unencrypted. Serve it over https.");
         }
-    }
-
-    private static boolean isLoopbackName(String host) {
-        return host != null && (AllowedHosts.LOOPBACK.contains(host.toLowerCase(Locale.ROOT))
-                || ClientIp.isLoopback(host));
     }
 
     /**
