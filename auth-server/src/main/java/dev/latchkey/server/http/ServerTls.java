@@ -34,13 +34,20 @@ public final class ServerTls {
 
     /** The TLS of {@code tls} (the {@code server.tls} node), held to the protocols and suites above. */
     public static Tls create(Config tls) {
-        // The JDK has no per-socket switch for this, only a property it reads once, when the JVM's first
-        // server handshake loads its class: so it is set here, before the listener exists, by whichever
-        // start path (the server's main, a test, the desktop's embedded server) gets here.
-        System.setProperty(REJECT_RENEGOTIATION, "true");
+        refuseClientRenegotiation();
         SSLParameters parameters = new SSLParameters(CIPHER_SUITES.toArray(String[]::new),
                 PROTOCOLS.toArray(String[]::new));
         parameters.setUseCipherSuitesOrder(true);
         return Tls.builder().config(tls).sslParameters(parameters).build();
+    }
+
+    /**
+     * The JDK has no per-socket switch for this, only a property it reads once, when the JVM's first
+     * server handshake loads its class: so it is set before the listener exists, by whichever start path
+     * (the server's main, a test, the desktop's embedded server) gets here, and by any other TLS server
+     * in the same JVM that may shake hands first.
+     */
+    public static void refuseClientRenegotiation() {
+        System.setProperty(REJECT_RENEGOTIATION, "true");
     }
 }
