@@ -4,7 +4,6 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
 import java.util.HashSet;
-import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -18,6 +17,7 @@ import io.helidon.metrics.api.MeterRegistry;
 import io.helidon.metrics.api.Metrics;
 import io.helidon.openapi.OpenApiFeature;
 import io.helidon.webserver.WebServer;
+import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
 import io.helidon.webserver.observe.metrics.MetricsObserver;
@@ -33,8 +33,10 @@ import dev.latchkey.server.db.Dialect;
 import dev.latchkey.server.helpdesk.CaseService;
 import dev.latchkey.server.helpdesk.HelpdeskService;
 import dev.latchkey.server.http.AllowedHosts;
+import dev.latchkey.server.http.CachedHealthCheck;
 import dev.latchkey.server.http.ClientIp;
 import dev.latchkey.server.http.ObserveAccess;
+import dev.latchkey.server.http.ServerTls;
 import dev.latchkey.server.http.TransportRefusals;
 import dev.latchkey.server.mail.FileTransport;
 import dev.latchkey.server.mail.MailJobs;
@@ -152,8 +154,8 @@ public final class AuthServer implements AutoCloseable {
             CaseService caseService = new CaseService(helpdesk, db, users, cases, mailJobs, sender::wake, audit,
                     limits.staffQuota());
             ClientIp clientIp = new ClientIp(settings.trustedProxies());
-            HealthCheck dbCheck = DbClientHealthCheck.builder(db.client())
-                    .query().statement(db.dialect().healthStatement()).build();
+            HealthCheck dbCheck = new CachedHealthCheck(DbClientHealthCheck.builder(db.client())
+                    .query().statement(db.dialect().healthStatement()).build(), clock);
             String host = config.get("server.host").asString().orElse("127.0.0.1");
             Api api = new Api(resets, reports, sessionService, passwordChange, secondFactors, factorRemovals,
                     helpdesk, caseService,
@@ -166,7 +168,7 @@ public final class AuthServer implements AutoCloseable {
                     .details(true)
                     .addCheck(dbCheck)
                     .build();
-            WebServer server = WebServer.builder()
+            WebServerConfig.Builder web = WebServer.builder()
                     .config(config.get("server"))
                     .directHandlers(TransportRefusals.all())
                     .addFeature(ObserveFeature.builder()
@@ -175,9 +177,12 @@ public final class AuthServer implements AutoCloseable {
                             .build())
                     // The static API document at /openapi; Main.routing's filters guard it like any route.
                     .addFeature(OpenApiFeature.builder().staticFile("META-INF/openapi.yaml").build())
-                    .routing(routing -> Main.routing(routing, api))
-                    .build()
-                    .start();
+                    .routing(routing -> Main.routing(routing, api));
+            Config tls = config.get("server.tls");
+            if (tls.exists()) {
+                web.tls(ServerTls.create(tls));
+            }
+            WebServer server = web.build().start();
             // Starting the web server re-reads the logging configuration, which resets levels.
             LogGuard.apply();
             publicUrl.set(settings.publicUrl().orElse(url(server, host)));
@@ -224,15 +229,10 @@ public final class AuthServer implements AutoCloseable {
             LOG.warning("auth.rate-limit.enabled is false: no request limits and no sign-in lockout."
                     + " Use this for benchmarks only.");
         }
-        if ("http".equalsIgnoreCase(url.getScheme()) && !isLoopbackName(url.getHost())) {
+        if ("http".equalsIgnoreCase(url.getScheme()) && !AllowedHosts.isLoopbackName(url.getHost())) {
             LOG.warning("auth.public-url " + url + " is plain http on a non-loopback address: reset links in"
                     + " emails would send tokens unencrypted. Serve it over https.");
         }
-    }
-
-    private static boolean isLoopbackName(String host) {
-        return host != null && (AllowedHosts.LOOPBACK.contains(host.toLowerCase(Locale.ROOT))
-                || ClientIp.isLoopback(host));
     }
 
     /**

@@ -10,7 +10,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
 
-import io.helidon.common.tls.Tls;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigException;
 import io.helidon.config.ConfigSources;
@@ -18,6 +17,7 @@ import io.helidon.config.ConfigSources;
 import dev.latchkey.server.db.Dialect;
 import dev.latchkey.server.mfa.SecretBox;
 import dev.latchkey.server.http.ClientIp;
+import dev.latchkey.server.http.ServerTls;
 
 /**
  * {@code serve --check-config [--config FILE]}: reads the configuration as a start would, checks
@@ -67,7 +67,7 @@ public final class CheckConfigCommand {
         Config tls = config.get("server.tls");
         if (tls.exists()) {
             // Reads the key store and makes the TLS context, as the web server will.
-            check(problems, () -> Tls.create(tls));
+            check(problems, () -> ServerTls.create(tls));
         }
         unknownAuthKeys(config).forEach(key -> err.println("Warning: " + key
                 + " is not a setting Latchkey knows (misspelt?); it is ignored."));

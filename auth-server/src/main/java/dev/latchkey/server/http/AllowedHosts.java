@@ -21,6 +21,11 @@ public final class AllowedHosts implements Filter {
     /** Names that always mean this machine. */
     public static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "::1");
 
+    /** Whether {@code host}, a name or an address literal, is this machine: traffic to it stays on it. */
+    public static boolean isLoopbackName(String host) {
+        return host != null && (LOOPBACK.contains(host.toLowerCase(Locale.ROOT)) || ClientIp.isLoopback(host));
+    }
+
     private final Set<String> hosts;
 
     public AllowedHosts(Collection<String> hosts) {

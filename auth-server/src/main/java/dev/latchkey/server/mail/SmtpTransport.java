@@ -9,7 +9,7 @@ import jakarta.mail.internet.MimeMessage;
 
 import dev.latchkey.server.config.MailSettings;
 
-/** SMTP through Jakarta Mail (Eclipse Angus), optionally with STARTTLS and a login. */
+/** SMTP through Jakarta Mail (Eclipse Angus), optionally over TLS (STARTTLS or SMTPS) and with a login. */
 public final class SmtpTransport implements MailTransport {
     private static final String TIMEOUT_MILLIS = "15000";
 
@@ -25,8 +25,11 @@ public final class SmtpTransport implements MailTransport {
                 () -> new IllegalArgumentException("auth.mail.smtp.host is required when auth.mail.transport=smtp")));
         props.put("mail.smtp.port", Integer.toString(smtp.port()));
         props.put("mail.smtp.auth", Boolean.toString(smtp.username().isPresent()));
+        props.put("mail.smtp.ssl.enable", Boolean.toString(smtp.ssl()));
         props.put("mail.smtp.starttls.enable", Boolean.toString(smtp.starttls()));
+        // Never on without TLS when STARTTLS is asked for, and the certificate must name the host.
         props.put("mail.smtp.starttls.required", Boolean.toString(smtp.starttls()));
+        props.put("mail.smtp.ssl.checkserveridentity", "true");
         props.put("mail.smtp.connectiontimeout", TIMEOUT_MILLIS);
         props.put("mail.smtp.timeout", TIMEOUT_MILLIS);
         props.put("mail.smtp.writetimeout", TIMEOUT_MILLIS);

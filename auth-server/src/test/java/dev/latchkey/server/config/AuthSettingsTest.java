@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -42,6 +43,33 @@ class AuthSettingsTest {
         assertThat(settings.mail().from()).isEqualTo("Latchkey <no-reply@localhost>");
         assertThat(settings.mail().smtp().port()).isEqualTo(25);
         assertThat(settings.mail().smtp().starttls()).isFalse();
+        assertThat(settings.mail().smtp().ssl()).isFalse();
+    }
+
+    @Test
+    void smtpLoginWhenNeitherStarttlsNorSslToAnotherHostThenRefusedAtStart() {
+        assertThatThrownBy(() -> mail("mail.example.org"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("auth.mail.smtp.starttls").hasMessageContaining("auth.mail.smtp.ssl")
+                .hasMessageContaining("mail.example.org").hasMessageNotContaining("mail-secret");
+        assertThat(mail("mail.example.org", "auth.mail.smtp.starttls", "true").smtp().starttls()).isTrue();
+        assertThat(mail("mail.example.org", "auth.mail.smtp.ssl", "true").smtp().ssl()).isTrue();
+        // Traffic to this machine stays on it; and the file transport sends nothing over SMTP at all.
+        for (String loopback : new String[] {"127.0.0.1", "localhost", "::1", "127.0.0.2"}) {
+            assertThat(mail(loopback).smtp().host()).contains(loopback);
+        }
+        assertThat(mail("mail.example.org", "auth.mail.transport", "file").transport()).isEqualTo("file");
+    }
+
+    /** The mail settings of an SMTP transport to {@code host} with a login, plus {@code extra}. */
+    private static MailSettings mail(String host, String... extra) {
+        Map<String, String> settings = new HashMap<>(Map.of("auth.mail.transport", "smtp",
+                "auth.mail.smtp.host", host, "auth.mail.smtp.username", "latchkey",
+                "auth.mail.smtp.password", "mail-secret"));
+        for (int i = 0; i < extra.length; i += 2) {
+            settings.put(extra[i], extra[i + 1]);
+        }
+        return AuthSettings.from(ConfigLoader.load(Optional.empty(), settings)).mail();
     }
 
     @Test

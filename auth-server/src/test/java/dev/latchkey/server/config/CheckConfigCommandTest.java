@@ -81,6 +81,25 @@ class CheckConfigCommandTest {
     }
 
     @Test
+    void checkWhenSmtpLoginWithoutTlsToAnotherHostThenOneAndSaysSo() throws IOException {
+        Path file = write("""
+                auth:
+                  mail:
+                    transport: smtp
+                    smtp:
+                      host: mail.example.org
+                      port: 587
+                      username: latchkey
+                      password: "smtp-secret"
+                """);
+
+        assertThat(check(file)).isEqualTo(1);
+        assertThat(err()).contains("would not start the server", "auth.mail.smtp.starttls", "in clear")
+                .doesNotContain("smtp-secret");
+        assertThat(out()).isEmpty();
+    }
+
+    @Test
     void checkWhenKeyStorePassphraseWrongThenOne() throws IOException {
         TestCertificate certificate = TestCertificate.shared();
         Path file = write("""

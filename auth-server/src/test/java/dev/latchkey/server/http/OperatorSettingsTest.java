@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.InetAddress;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.latchkey.server.support.TestServer;
 import dev.latchkey.server.support.TestServer.Response;
 
-/** Trusted proxies as CIDR ranges; health details only for the machine itself. */
+/** Trusted proxies as CIDR ranges; health details only for the machine itself, its answer kept a second. */
 class OperatorSettingsTest {
     @TempDir
     Path dir;
@@ -85,6 +86,23 @@ class OperatorSettingsTest {
             assertThat(remote.status()).isEqualTo(200);
             assertThat(remote.body()).contains("UP");
         }
+    }
+
+    @Test
+    void healthWhenTheDatabaseGoesDownThenTheLastSecondsAnswerAndThen503() {
+        try (TestServer server = TestServer.start(dir)) {
+            assertThat(remoteHealth(server).status()).isEqualTo(204);
+            server.server().database().close();
+
+            // Within the second the answer is the one kept: no query per request.
+            assertThat(remoteHealth(server).status()).isEqualTo(204);
+            server.clock.advance(Duration.ofSeconds(1));
+            assertThat(remoteHealth(server).status()).isEqualTo(503);
+        }
+    }
+
+    private static Response remoteHealth(TestServer server) {
+        return server.send(server.request("/observe/health", "203.0.113.9", null).GET());
     }
 
     @Test

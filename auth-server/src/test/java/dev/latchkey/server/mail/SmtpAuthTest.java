@@ -1,6 +1,7 @@
 package dev.latchkey.server.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 
@@ -14,7 +15,10 @@ import dev.latchkey.api.Role;
 import dev.latchkey.server.support.Smtp;
 import dev.latchkey.server.support.TestServer;
 
-/** SMTP with a login (auth.mail.smtp.username / .password) against a GreenMail that requires one. */
+/**
+ * SMTP with a login (auth.mail.smtp.username / .password) against a GreenMail that requires one: on
+ * loopback without TLS; to another machine, only with STARTTLS or SMTPS.
+ */
 class SmtpAuthTest {
     @TempDir
     Path dir;
@@ -49,6 +53,13 @@ class SmtpAuthTest {
             assertThat(smtp.waitForIncomingEmail(5000, 1)).isTrue();
             assertThat(server.lastMailJob().status()).isEqualTo(MailStatus.SENT);
         }
+    }
+
+    @Test
+    void startWhenLoginWithoutTlsToAnotherMachineThenRefused() {
+        assertThatThrownBy(() -> TestServer.start(dir, Smtp.settings(port, "auth.mail.smtp.host", "mail.example.org",
+                "auth.mail.smtp.username", "mailer", "auth.mail.smtp.password", "right-secret")))
+                .hasStackTraceContaining("auth.mail.smtp.starttls");
     }
 
     @Test
