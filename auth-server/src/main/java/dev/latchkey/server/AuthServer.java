@@ -135,7 +135,7 @@ public final class AuthServer implements AutoCloseable {
                     SecretBox.load(settings.mfa().key(), settings.dataDir(), db.dialect().shared()), clock);
             FactorNotices factorNotices = new FactorNotices(mailJobs, sender::wake, audit);
             FactorRemovals factorRemovals = new FactorRemovals(db, users, factors, cases, factorNotices, meters,
-                    settings.mfa().removalDelay(), clock);
+                    limits.staffQuota(), settings.mfa().removalDelay(), clock);
             SecondFactorCheck factorCheck = new SecondFactorCheck(db, factors, limits, factorNotices, factorRemovals,
                     audit, meters, settings.mfa().requiredRoles(), clock);
             CurrentPassword currentPassword = new CurrentPassword(db, passwords, limits.signInPerEmail(), audit);

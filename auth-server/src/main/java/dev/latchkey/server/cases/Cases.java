@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -84,6 +85,13 @@ public final class Cases {
             reference.append(REFERENCE_SYMBOLS.charAt(RANDOM.nextInt(REFERENCE_SYMBOLS.length())));
         }
         return reference.toString();
+    }
+
+    /** A reference as an owner may read it out: in any case, with or without its dashes and spaces. */
+    public static String normalizeReference(String typed) {
+        String symbols = typed.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);
+        return symbols.length() != REFERENCE_LENGTH ? symbols
+                : symbols.substring(0, 4) + "-" + symbols.substring(4, 8) + "-" + symbols.substring(8);
     }
 
     /** The user's report case that is not resolved yet, if any: a new report of theirs joins it. */
@@ -167,6 +175,16 @@ public final class Cases {
 
     public void setStatus(DbExecute db, long id, Status status) {
         db.update("UPDATE support_case SET status = ?, updated_at = ? WHERE id = ?", status.name(), clock.millis(), id);
+    }
+
+    /**
+     * Resolves the case, unless it is the report case of an account that is still held: the release
+     * comes from that case, so it stays open until then. One statement, so a hold meanwhile is seen.
+     */
+    public boolean resolve(DbExecute db, long id) {
+        return db.update("UPDATE support_case SET status = ?, updated_at = ? WHERE id = ? AND NOT (kind = 'REPORT'"
+                + " AND user_id IN (SELECT u.id FROM app_user u WHERE u.held_at IS NOT NULL))",
+                Status.RESOLVED.name(), clock.millis(), id) == 1;
     }
 
     public void acknowledgeIfOpen(DbExecute db, long id) {

@@ -1,7 +1,6 @@
 package dev.latchkey.server.helpdesk;
 
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -63,7 +62,7 @@ public final class CaseRoutes implements HttpService {
         Caller staff = staff(req);
         Cases.Filter filter = new Cases.Filter(enumParam(req, "status", Cases.Status.class),
                 enumParam(req, "kind", Cases.Kind.class), HelpdeskRoutes.longParam(req, "userId"),
-                textParam(req, "reference", REFERENCE_MAX).map(reference -> reference.toUpperCase(Locale.ROOT)));
+                textParam(req, "reference", REFERENCE_MAX).map(Cases::normalizeReference));
         int limit = HelpdeskRoutes.longParam(req, "limit").map(Long::intValue).orElse(PAGE);
         int offset = HelpdeskRoutes.longParam(req, "offset").map(Long::intValue).orElse(0);
         JsonResponses.send(res, 200, cases.list(staff, filter, limit, offset));

@@ -74,9 +74,16 @@ public final class CaseService {
                 tx -> cases.setStatus(tx, id, Cases.Status.ACKNOWLEDGED));
     }
 
+    /**
+     * Resolves the case; 409 for the report case of a held account, which would leave the account with
+     * no case to release it from (release first).
+     */
     public CaseDetail resolve(Caller staff, long id, String clientIp) {
-        return act(staff, id, clientIp, AuditType.CASE_RESOLVED, "Case resolved",
-                tx -> cases.setStatus(tx, id, Cases.Status.RESOLVED));
+        return act(staff, id, clientIp, AuditType.CASE_RESOLVED, "Case resolved", tx -> {
+            if (!cases.resolve(tx, id)) {
+                throw ApiException.of(ErrorCode.CONFLICT, "api.case.releaseFirst");
+            }
+        });
     }
 
     public CaseDetail note(Caller staff, long id, String text, String clientIp) {
@@ -100,9 +107,13 @@ public final class CaseService {
         User user = helpdesk.target(staff, summary.userId());
         staffQuota.hit(Long.toString(staff.user().id())).throwIfRefused();
         boolean released = db.inTransaction(tx -> {
-            // Checked in the transaction, with the case's row locked: a resolve meanwhile waits or wins.
-            if (!cases.claimForRelease(tx, id, user.id()) || !users.release(tx, user.id())) {
+            // The account's row first, then the case's, in the order a report's confirmation takes them.
+            if (!users.release(tx, user.id())) {
                 return false;
+            }
+            // Checked in the transaction, with the case's row locked: a resolve meanwhile waits or wins.
+            if (!cases.claimForRelease(tx, id, user.id())) {
+                throw ApiException.of(ErrorCode.CONFLICT, "api.case.notHeld");
             }
             long job = mailJobs.enqueueReturningId(tx, MailKind.HELPDESK_RESET, user.email(), clientIp,
                     staff.user().displayName());

@@ -108,6 +108,13 @@ public final class MailJobs {
     }
 
     /** The transport accepted it: recorded whoever holds the claim by now. */
+    /** Whether an email of {@code kind} queued at or after {@code since} reached {@code recipient}'s mail server. */
+    public boolean sentSince(DbExecute db, MailKind kind, String recipient, Instant since) {
+        return db.get("SELECT 1 AS one FROM mail_job WHERE kind = ? AND recipient = ? AND created_at >= ? AND status = ?"
+                + " FETCH FIRST 1 ROWS ONLY", kind.name(), recipient, since.toEpochMilli(), MailStatus.SENT.name())
+                .isPresent();
+    }
+
     public void markSent(DbExecute db, long id) {
         db.update("UPDATE mail_job SET status = 'SENT', sent_at = ?, attempts = attempts + 1," + RELEASE
                 + " WHERE id = ?", clock.millis(), id);

@@ -1,5 +1,8 @@
 package dev.latchkey.server.mfa;
 
+import java.time.Instant;
+
+import io.helidon.dbclient.DbExecute;
 import io.helidon.dbclient.DbTransaction;
 
 import dev.latchkey.server.audit.AuditEvent;
@@ -41,6 +44,11 @@ public final class FactorNotices {
     /** The same for what the server did on its own, when a waiting time ended. */
     public void recordByServer(DbTransaction tx, User user, AuditType type, MailKind kind, String detail) {
         queue(tx, user, type, kind, null, null, null, null, detail);
+    }
+
+    /** Whether the owner's {@code kind} email about an event at {@code since} went out. */
+    public boolean told(DbExecute db, User user, MailKind kind, Instant since) {
+        return mailJobs.sentSince(db, kind, user.email(), since);
     }
 
     /** Audits {@code type} alone: nothing to tell the owner. */

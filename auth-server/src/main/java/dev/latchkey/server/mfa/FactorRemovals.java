@@ -16,12 +16,14 @@ import io.helidon.dbclient.DbExecute;
 import io.helidon.dbclient.DbTransaction;
 
 import dev.latchkey.api.ErrorCode;
+import dev.latchkey.api.Responses.CaseSummary;
 import dev.latchkey.server.audit.AuditType;
 import dev.latchkey.server.cases.Cases;
 import dev.latchkey.server.db.Database;
 import dev.latchkey.server.http.ApiException;
 import dev.latchkey.server.mail.MailKind;
 import dev.latchkey.server.metrics.Meters;
+import dev.latchkey.server.ratelimit.Limiter;
 import dev.latchkey.server.user.User;
 import dev.latchkey.server.user.Users;
 
@@ -47,18 +49,21 @@ public final class FactorRemovals implements AutoCloseable {
     private final Cases cases;
     private final FactorNotices notices;
     private final Meters meters;
+    /** The staff member's hourly budget of resets and invitations, which a removal takes from too. */
+    private final Limiter staffQuota;
     private final Duration delay;
     private final Clock clock;
     private ScheduledExecutorService sweeper;
 
     public FactorRemovals(Database db, Users users, SecondFactors factors, Cases cases, FactorNotices notices,
-                          Meters meters, Duration delay, Clock clock) {
+                          Meters meters, Limiter staffQuota, Duration delay, Clock clock) {
         this.db = db;
         this.users = users;
         this.factors = factors;
         this.cases = cases;
         this.notices = notices;
         this.meters = meters;
+        this.staffQuota = staffQuota;
         this.delay = delay;
         this.clock = clock;
     }
@@ -75,6 +80,7 @@ public final class FactorRemovals implements AutoCloseable {
         if (owner.held()) {
             throw ApiException.of(ErrorCode.CONFLICT, "api.user.held");
         }
+        staffQuota.hit(Long.toString(staff.id())).throwIfRefused();
         Instant due = clock.instant().plus(delay).truncatedTo(ChronoUnit.MILLIS); // as the database keeps it
         db.inTransaction(tx -> {
             long caseId = cases.open(tx, Cases.Kind.FACTOR_REMOVAL, null,
@@ -125,15 +131,20 @@ public final class FactorRemovals implements AutoCloseable {
     private void apply(SecondFactors.PendingRemoval removal) {
         Outcome outcome = db.inTransaction(tx -> {
             Optional<User> owner = users.findById(tx, removal.userId());
-            if (owner.isEmpty()) {
+            Optional<CaseSummary> followed = cases.find(tx, removal.caseId());
+            if (owner.isEmpty() || followed.isEmpty()) {
                 return Outcome.NONE;
             }
-            Optional<String> objection = objection(tx, owner.get(), removal);
+            Instant asked = Instant.parse(followed.get().openedAt());
+            Optional<String> objection = objection(tx, owner.get(), followed.get(), asked);
             if (objection.isPresent()) {
                 return cancel(tx, owner.get(), removal, null, null, objection.get()) ? Outcome.CANCELLED : Outcome.NONE;
             }
-            if (!factors.dropRemoval(tx, removal)) {
-                return Outcome.NONE; // another instance, or the owner's sign-in, took it meanwhile
+            if (!notices.told(tx, owner.get(), MailKind.SECOND_FACTOR_REMOVAL_REQUESTED, asked)) {
+                return Outcome.NONE; // the owner's time to object starts only once they were told: it waits
+            }
+            if (!factors.takeRemoval(tx, removal, asked)) {
+                return Outcome.NONE; // another instance, the owner's sign-in or a report took it meanwhile
             }
             factors.remove(tx, removal.userId());
             cases.addNote(tx, removal.caseId(), NOTE_AUTHOR, "Removed: the waiting time ended and the owner neither"
@@ -155,12 +166,17 @@ public final class FactorRemovals implements AutoCloseable {
         }
     }
 
-    /** Why the owner is taken to object: the account is held, or they confirmed a report since it was asked. */
-    private Optional<String> objection(DbExecute tx, User owner, SecondFactors.PendingRemoval removal) {
+    /**
+     * Why the removal is not to happen: staff resolved its case (they found they were fooled), the
+     * account is held, or the owner confirmed a report since it was asked.
+     */
+    private Optional<String> objection(DbExecute tx, User owner, CaseSummary followed, Instant asked) {
+        if (Cases.Status.RESOLVED.name().equals(followed.status())) {
+            return Optional.of("the help desk resolved its case before its time");
+        }
         if (owner.held()) {
             return Optional.of("the account is held");
         }
-        Instant asked = cases.find(tx, removal.caseId()).map(c -> Instant.parse(c.openedAt())).orElse(Instant.EPOCH);
         return users.reportedSince(tx, owner.id(), asked)
                 ? Optional.of("the owner confirmed a \"Not you?\" report since it was asked") : Optional.empty();
     }

@@ -112,6 +112,17 @@ public final class SecondFactors {
                 + " AND totp_removal_due = ?", removal.userId(), removal.due().toEpochMilli()) == 1;
     }
 
+    /**
+     * Takes the waiting removal off the account to carry it out: as {@link #dropRemoval}, and only while
+     * the account is not held and its owner confirmed no report since {@code asked}, checked in the same
+     * statement, so a report that commits meanwhile is never overtaken.
+     */
+    public boolean takeRemoval(DbExecute db, PendingRemoval removal, Instant asked) {
+        return db.update("UPDATE app_user SET totp_removal_due = NULL, totp_removal_case = NULL WHERE id = ?"
+                + " AND totp_removal_due = ? AND held_at IS NULL AND (reported_at IS NULL OR reported_at < ?)",
+                removal.userId(), removal.due().toEpochMilli(), asked.toEpochMilli()) == 1;
+    }
+
     private static PendingRemoval removal(DbRow row) {
         return new PendingRemoval(Rows.longOf(row, "id"), Rows.instantOf(row, "totp_removal_due"),
                 Rows.longOf(row, "totp_removal_case"));

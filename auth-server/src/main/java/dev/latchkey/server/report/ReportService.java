@@ -80,7 +80,8 @@ public final class ReportService {
             }
             String what = describe(usable);
             long id = cases.openReportOf(tx, user.id()).map(open -> {
-                cases.addNote(tx, open, user.email(), "The owner also reports " + what);
+                cases.addNote(tx, open, user.email(), "The owner also reports " + what + "; confirmed from "
+                        + clientIp);
                 cases.setStatus(tx, open, Cases.Status.OPEN);
                 return open;
             }).orElseGet(() -> cases.open(tx, Cases.Kind.REPORT, null, "Owner reports " + what, user.id(), clientIp));

@@ -1,9 +1,13 @@
 package dev.latchkey.server.mfa;
 
+import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -12,6 +16,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import dev.latchkey.api.Role;
 import dev.latchkey.server.support.Mail;
@@ -115,6 +120,7 @@ class FactorRemovalTest extends OneServerPerClass {
     }
 
     private void afterTheWait() {
+        server.flushMail();
         server.clock.advance(DELAY.plusSeconds(1));
         server.server().factorRemovals().applyDue();
     }
@@ -182,9 +188,61 @@ class FactorRemovalTest extends OneServerPerClass {
     }
 
     @Test
+    void removalWhenItsCaseIsResolvedBeforeItsTimeThenCancelled() {
+        Owner owner = owner(Role.USER);
+        requestRemoval(owner);
+        long caseId = removalCase(owner).at("/summary/id").asLong();
+        assertThat(server.post("/api/v1/helpdesk/cases/" + caseId + "/resolve", "", ip, desk()).status())
+                .as("staff who find they were fooled").isEqualTo(200);
+
+        afterTheWait();
+        assertThat(helpdeskView(owner).get("secondFactor").asBoolean()).as("the factor stays").isTrue();
+        assertThat(notes(removalCase(owner))).anyMatch(note -> note.startsWith("Cancelled: the help desk resolved"));
+        assertThat(server.auditCount("SECOND_FACTOR_REMOVED", owner.email())).isZero();
+    }
+
+    @Test
+    void removalWhenTheOwnerCouldNotBeToldThenItWaitsAndTheStaffQuotaCountsIt(@TempDir Path elsewhere)
+            throws Exception {
+        int nowhere;
+        try (ServerSocket probe = new ServerSocket(0)) {
+            nowhere = probe.getLocalPort();
+        }
+        try (TestServer unreachable = TestServer.start(elsewhere, Map.of("auth.mail.transport", "smtp",
+                "auth.mail.smtp.host", "127.0.0.1", "auth.mail.smtp.port", Integer.toString(nowhere),
+                "auth.helpdesk.reset-quota", "2"))) {
+            unreachable.addUser("quota-desk@example.com", PASSWORD, Role.HELPDESK);
+            String staff = unreachable.signIn("quota-desk@example.com", PASSWORD);
+            List<Long> owners = new ArrayList<>();
+            for (String email : List.of("untold-1@example.com", "untold-2@example.com", "untold-3@example.com")) {
+                owners.add(unreachable.addUser(email, PASSWORD, Role.USER));
+                unreachable.enrolSecondFactor(email, PASSWORD, ip);
+            }
+            String body = "{\"reason\":\"Lost phone\"}";
+            assertThat(unreachable.post("/api/v1/helpdesk/users/" + owners.get(0) + "/second-factor-removal", body, ip,
+                    staff).status()).isEqualTo(202);
+            assertThat(unreachable.post("/api/v1/helpdesk/users/" + owners.get(1) + "/second-factor-removal", body, ip,
+                    staff).status()).isEqualTo(202);
+            Response third = unreachable.post("/api/v1/helpdesk/users/" + owners.get(2) + "/second-factor-removal",
+                    body, ip, staff);
+            assertThat(third.status()).as("the hourly budget of a staff member").isEqualTo(429);
+            assertThat(third.header("Retry-After")).isNotNull();
+
+            unreachable.clock.advance(DELAY.plusSeconds(1));
+            unreachable.server().factorRemovals().applyDue();
+            assertThat(unreachable.auditCount("SECOND_FACTOR_REMOVED", "untold-1@example.com"))
+                    .as("no removal before its owner was told").isZero();
+            Response signIn = unreachable.post("/api/v1/sessions",
+                    "{\"email\":\"untold-1@example.com\",\"password\":\"" + PASSWORD + "\"}", ip, null);
+            assertThat(signIn.json().get("error").asText()).isEqualTo("second_factor_required");
+        }
+    }
+
+    @Test
     void removalWhenTwoSweepsRunAtOnceThenDoneOnce() {
         Owner owner = owner(Role.USER);
         requestRemoval(owner);
+        server.flushMail();
         server.clock.advance(DELAY.plusSeconds(1));
         CompletableFuture.allOf(CompletableFuture.runAsync(() -> server.server().factorRemovals().applyDue()),
                 CompletableFuture.runAsync(() -> server.server().factorRemovals().applyDue())).join();

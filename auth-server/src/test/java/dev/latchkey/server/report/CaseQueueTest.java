@@ -186,6 +186,22 @@ class CaseQueueTest extends OneServerPerClass {
         assertThat(release(second).status()).isEqualTo(200);
     }
 
+    @Test
+    void resolveWhenTheReportedAccountIsStillHeldThen409AndItsCaseStillReleasesIt() {
+        String owner = server.newUser("stuck", PASSWORD);
+        String reference = ReportTest.confirm(ReportTest.changedEmailReport(owner, server.signIn(owner, PASSWORD)), ip)
+                .json().get("reference").asText();
+        long id = ReportTest.caseId(reference.replace("-", " ").toLowerCase());
+        Response refused = server.post("/api/v1/helpdesk/cases/" + id + "/resolve", "", ip, ReportTest.staff());
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.json().get("message").asText()).contains("release");
+        assertThat(server.get("/api/v1/helpdesk/cases/" + id, ReportTest.staff()).json().at("/summary/status").asText())
+                .isEqualTo("OPEN");
+        assertThat(release(id).status()).isEqualTo(200);
+        assertThat(server.post("/api/v1/helpdesk/cases/" + id + "/resolve", "", ip, ReportTest.staff()).status())
+                .isEqualTo(200);
+    }
+
     private Response release(long caseId) {
         return server.post("/api/v1/helpdesk/cases/" + caseId + "/release", "", ip, admin());
     }
