@@ -112,7 +112,7 @@ public final class AuthServer implements AutoCloseable {
             Users users = new Users();
             AuditLog audit = new AuditLog(clock);
             ResetTokens tokens = new ResetTokens(clock);
-            Sessions sessions = new Sessions(clock, settings.sessionTtl());
+            Sessions sessions = new Sessions(clock, settings.sessionTtl(), settings.sessionIdleTimeout());
             MeterRegistry registry = joined(metrics);
             Meters meters = new Meters(registry);
             Passwords passwords = new Passwords(settings.maxConcurrentHashes(), meters::hashSlotWaited);
