@@ -149,7 +149,7 @@ public final class AuthServer implements AutoCloseable {
                     limits.signInPerEmail());
             SecondFactorService secondFactors = new SecondFactorService(db, factors, factorCheck, currentPassword,
                     factorNotices, audit, meters, settings.mfa().issuer(), clock);
-            HelpdeskService helpdesk = new HelpdeskService(db, users, mailJobs, sender::wake, audit,
+            HelpdeskService helpdesk = new HelpdeskService(db, users, sessions, mailJobs, sender::wake, audit,
                     limits.signInPerEmail(), limits.staffQuota(), clock);
             CaseService caseService = new CaseService(helpdesk, db, users, cases, mailJobs, sender::wake, audit,
                     limits.staffQuota());
