@@ -32,6 +32,7 @@ import dev.latchkey.server.db.Database;
 import dev.latchkey.server.db.Dialect;
 import dev.latchkey.server.helpdesk.CaseService;
 import dev.latchkey.server.helpdesk.HelpdeskService;
+import dev.latchkey.server.helpdesk.StaffRefusals;
 import dev.latchkey.server.http.AllowedHosts;
 import dev.latchkey.server.http.CachedHealthCheck;
 import dev.latchkey.server.http.ClientIp;
@@ -162,7 +163,8 @@ public final class AuthServer implements AutoCloseable {
                     policy, clientIp,
                     settings.resetTokenTtl(),
                     new AllowedHosts(allowedHosts(settings, host)),
-                    new ObserveAccess(dbCheck, clientIp, settings.healthDetailsForAll(), settings.metricsForAll()));
+                    new ObserveAccess(dbCheck, clientIp, settings.healthDetailsForAll(), settings.metricsForAll()),
+                    StaffRefusals.create(db, clock, audit, clientIp));
 
             HealthObserver health = HealthObserver.builder()
                     .details(true)
