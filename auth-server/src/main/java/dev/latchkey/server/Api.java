@@ -5,6 +5,7 @@ import java.time.Duration;
 import dev.latchkey.password.PasswordPolicy;
 import dev.latchkey.server.helpdesk.CaseService;
 import dev.latchkey.server.helpdesk.HelpdeskService;
+import dev.latchkey.server.helpdesk.StaffRefusals;
 import dev.latchkey.server.http.AllowedHosts;
 import dev.latchkey.server.http.ClientIp;
 import dev.latchkey.server.http.ObserveAccess;
@@ -19,5 +20,5 @@ import dev.latchkey.server.session.SessionService;
 public record Api(ResetService resets, ReportService reports, SessionService sessions,
                   PasswordChange passwordChange, SecondFactorService secondFactors, FactorRemovals factorRemovals,
                   HelpdeskService helpdesk, CaseService cases, PasswordPolicy policy, ClientIp clientIp, Duration resetTokenTtl,
-                  AllowedHosts allowedHosts, ObserveAccess observeAccess) {
+                  AllowedHosts allowedHosts, ObserveAccess observeAccess, StaffRefusals staffRefusals) {
 }

@@ -32,6 +32,7 @@ import dev.latchkey.server.db.Database;
 import dev.latchkey.server.db.Dialect;
 import dev.latchkey.server.helpdesk.CaseService;
 import dev.latchkey.server.helpdesk.HelpdeskService;
+import dev.latchkey.server.helpdesk.StaffRefusals;
 import dev.latchkey.server.http.AllowedHosts;
 import dev.latchkey.server.http.CachedHealthCheck;
 import dev.latchkey.server.http.ClientIp;
@@ -112,7 +113,7 @@ public final class AuthServer implements AutoCloseable {
             Users users = new Users();
             AuditLog audit = new AuditLog(clock);
             ResetTokens tokens = new ResetTokens(clock);
-            Sessions sessions = new Sessions(clock, settings.sessionTtl());
+            Sessions sessions = new Sessions(clock, settings.sessionTtl(), settings.sessionIdleTimeout());
             MeterRegistry registry = joined(metrics);
             Meters meters = new Meters(registry);
             Passwords passwords = new Passwords(settings.maxConcurrentHashes(), meters::hashSlotWaited);
@@ -149,7 +150,7 @@ public final class AuthServer implements AutoCloseable {
                     limits.signInPerEmail());
             SecondFactorService secondFactors = new SecondFactorService(db, factors, factorCheck, currentPassword,
                     factorNotices, audit, meters, settings.mfa().issuer(), clock);
-            HelpdeskService helpdesk = new HelpdeskService(db, users, mailJobs, sender::wake, audit,
+            HelpdeskService helpdesk = new HelpdeskService(db, users, sessions, mailJobs, sender::wake, audit,
                     limits.signInPerEmail(), limits.staffQuota(), clock);
             CaseService caseService = new CaseService(helpdesk, db, users, cases, mailJobs, sender::wake, audit,
                     limits.staffQuota());
@@ -162,7 +163,8 @@ public final class AuthServer implements AutoCloseable {
                     policy, clientIp,
                     settings.resetTokenTtl(),
                     new AllowedHosts(allowedHosts(settings, host)),
-                    new ObserveAccess(dbCheck, clientIp, settings.healthDetailsForAll(), settings.metricsForAll()));
+                    new ObserveAccess(dbCheck, clientIp, settings.healthDetailsForAll(), settings.metricsForAll()),
+                    StaffRefusals.create(db, clock, audit, clientIp));
 
             HealthObserver health = HealthObserver.builder()
                     .details(true)

@@ -81,7 +81,7 @@ public final class Main {
         routing.addFilter(new SecurityHeaders())
                 .addFilter(api.allowedHosts())
                 .addFilter(api.observeAccess());
-        ErrorHandling.register(routing);
+        ErrorHandling.register(routing, api.staffRefusals());
         routing.register("/api/v1/password-resets", new PasswordResetRoutes(api.resets(), api.clientIp(),
                         api.resetTokenTtl()))
                 .register("/api/v1/sessions", new SessionRoutes(api.sessions(), api.clientIp()))

@@ -69,6 +69,13 @@ public final class HelpdeskPage extends Page<HelpdeskPage> {
         return !disabled(FxId.HELPDESK_REMOVE_SECOND_FACTOR);
     }
 
+    /** Ends every session of the selected user; waits until the server has done it. */
+    public HelpdeskPage signOutEverywhere() {
+        click(FxId.HELPDESK_SIGN_OUT_EVERYWHERE);
+        awaitStatus("signed out everywhere");
+        return this;
+    }
+
     /** Invites a user (role USER) through the dialog; waits until the invitation is sent. */
     public HelpdeskPage invite(String email, String name) {
         click(FxId.HELPDESK_INVITE_USER);

@@ -225,6 +225,7 @@ public enum FxId {
             "Label: the selected user's second factor, and when a removal asked for happens"),
     HELPDESK_REMOVE_SECOND_FACTOR(HELPDESK, "removeSecondFactor",
             "Button: remove the second factor after the waiting time (asks how the owner was checked)"),
+    HELPDESK_SIGN_OUT_EVERYWHERE(HELPDESK, "signOutEverywhere", "Button: end every session of the selected user"),
     HELPDESK_REFRESH_USER(HELPDESK, "refreshUser", "Button: read the selected user again"),
     HELPDESK_USER_EVENTS(HELPDESK, "userEvents", "List: the user's recent events, with mail delivery"),
     HELPDESK_CASES_TAB(HELPDESK, "casesTab", "Tab: \"Not you?\" cases"),

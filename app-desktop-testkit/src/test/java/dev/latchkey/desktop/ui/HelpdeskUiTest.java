@@ -1,11 +1,13 @@
 package dev.latchkey.desktop.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import dev.latchkey.api.Role;
+import dev.latchkey.desktop.client.ApiError;
 import dev.latchkey.desktop.navigation.Screen;
 import dev.latchkey.desktop.reset.TokenViewModel;
 import dev.latchkey.desktop.support.DesktopFixture;
@@ -76,6 +78,17 @@ class HelpdeskUiTest extends SharedAppUiTest {
         assertThat(desk.canRemoveSecondFactor()).as("one removal at a time").isFalse();
         assertThat(fixture.newMessage(owner, 0, m -> m.subject().startsWith("Your help desk asked to remove")).text())
                 .contains("desk").doesNotContain("video call");
+    }
+
+    @Test
+    void staffSignsAUserOutEverywhereAndTheirSessionEnds() throws Exception {
+        String roaming = fixture.addUser("roaming" + (++people) + "@example.com");
+        String session = fixture.client.signIn(roaming, DesktopFixture.PASSWORD).token();
+        HelpdeskPage desk = signInAsStaff().selectOnlyUser("roaming" + people);
+        assertThat(desk.signOutEverywhere().status()).isEqualTo(roaming + " is signed out everywhere.");
+        assertThatThrownBy(() -> fixture.client.me(session)).isInstanceOfSatisfying(ApiError.class,
+                e -> assertThat(e.kind()).isEqualTo(ApiError.Kind.UNAUTHORIZED));
+        LatchkeyWindow.await(() -> desk.userEvents().stream().anyMatch(e -> e.type().equals("SESSIONS_ENDED")));
     }
 
     @Test

@@ -209,6 +209,11 @@ public final class AuthClient {
         send("POST", "/api/v1/helpdesk/users/" + userId + "/unlock", null, session, Void.class);
     }
 
+    /** Ends every session of the user, on every device. */
+    public void endSessions(String session, long userId) throws ApiError {
+        send("DELETE", "/api/v1/helpdesk/users/" + userId + "/sessions", null, session, Void.class);
+    }
+
     /** The audit trail, newest first; {@code userId} and {@code before} (a row id, for paging) may be null. */
     public List<AuditEntry> audit(String session, Long userId, int limit, Long before) throws ApiError {
         StringBuilder path = new StringBuilder("/api/v1/helpdesk/audit?limit=").append(limit);

@@ -47,6 +47,7 @@ public final class HelpdeskView {
     @FXML private Button sendReset;
     @FXML private Button unlock;
     @FXML private Button removeSecondFactor;
+    @FXML private Button signOutEverywhere;
     @FXML private ListView<AuditEntry> userEvents;
     @FXML private Label status;
     @FXML private Label error;
@@ -123,6 +124,7 @@ public final class HelpdeskView {
         sendReset.disableProperty().bind(viewModel.canActProperty().not());
         unlock.disableProperty().bind(viewModel.canActProperty().not());
         removeSecondFactor.disableProperty().bind(viewModel.canRemoveSecondFactorProperty().not());
+        signOutEverywhere.disableProperty().bind(viewModel.canActProperty().not());
         ViewBindings.message(status, viewModel.statusProperty());
         ViewBindings.message(error, viewModel.errorProperty());
         ViewBindings.busy(progress, viewModel.busyProperty());
@@ -318,6 +320,11 @@ public final class HelpdeskView {
     @FXML
     private void unlock() {
         viewModel.unlock();
+    }
+
+    @FXML
+    private void signOutEverywhere() {
+        viewModel.signOutEverywhere();
     }
 
     @FXML

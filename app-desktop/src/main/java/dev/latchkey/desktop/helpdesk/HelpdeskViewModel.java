@@ -35,10 +35,10 @@ import dev.latchkey.desktop.navigation.Screen;
 
 /**
  * The help desk: find a user, see their recent events with each email's delivery status, send them a
- * reset (with a reason) or clear their sign-in lock, ask for the removal of a second factor they lost
- * (it goes after a waiting time, unless they stop it), invite new users, work the cases ("Not you?"
- * reports and the server's signals), and read the audit trail. Staff never see a token or choose a
- * password: the server sends the email to the user's own address.
+ * reset (with a reason), clear their sign-in lock or sign them out everywhere, ask for the removal of
+ * a second factor they lost (it goes after a waiting time, unless they stop it), invite new users,
+ * work the cases ("Not you?" reports and the server's signals), and read the audit trail. Staff never
+ * see a token or choose a password: the server sends the email to the user's own address.
  */
 public final class HelpdeskViewModel extends ScreenModel {
     static final int AUDIT_PAGE = 50;
@@ -286,6 +286,21 @@ public final class HelpdeskViewModel extends ScreenModel {
         }, done -> {
             status.set(text().get("helpdesk.unlocked", user.email()));
             search();
+            loadUserEvents();
+        }, this::failed);
+    }
+
+    /** Ends every session of the selected user (a lost laptop, a shared computer): they sign in again. */
+    public void signOutEverywhere() {
+        HelpdeskUser user = selected.get();
+        if (user == null) {
+            return;
+        }
+        call(() -> {
+            context.client().endSessions(session(), user.id());
+            return null;
+        }, done -> {
+            status.set(text().get("helpdesk.signedOutEverywhere", user.email()));
             loadUserEvents();
         }, this::failed);
     }

@@ -1,6 +1,7 @@
 package dev.latchkey.desktop.helpdesk;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.Locale;
@@ -16,6 +17,7 @@ import dev.latchkey.api.Responses.Delivery;
 import dev.latchkey.api.Role;
 import dev.latchkey.desktop.AppContext;
 import dev.latchkey.desktop.Messages;
+import dev.latchkey.desktop.client.ApiError;
 import dev.latchkey.desktop.reset.TokenViewModel;
 import dev.latchkey.desktop.support.DesktopFixture;
 import dev.latchkey.desktop.support.DirectRunner;
@@ -85,6 +87,24 @@ class HelpdeskViewModelTest {
         // Characters, as the server counts them: 500 emoji are a reason the server takes.
         model.sendReset("\uD83D\uDE00".repeat(500));
         assertThat(model.userEvents().stream().filter(e -> e.type().equals("HELPDESK_RESET_STARTED"))).hasSize(2);
+    }
+
+    @Test
+    void signOutEverywhereEndsEverySessionOfTheSelectedUserAndShowsIt() throws Exception {
+        fixture.addUser("roaming@example.com");
+        String laptop = fixture.client.signIn("roaming@example.com", DesktopFixture.PASSWORD).token();
+        HelpdeskViewModel model = signedIn("desk@example.com");
+        model.queryProperty().set("roaming@");
+        model.search();
+        model.select(model.users().get(0));
+        model.signOutEverywhere();
+        assertThat(model.statusProperty().get()).isEqualTo("roaming@example.com is signed out everywhere.");
+        assertThatThrownBy(() -> fixture.client.me(laptop)).isInstanceOfSatisfying(ApiError.class,
+                e -> assertThat(e.kind()).isEqualTo(ApiError.Kind.UNAUTHORIZED));
+        assertThat(model.userEvents()).anySatisfy(e -> {
+            assertThat(model.auditTypeText(e.type())).isEqualTo("Signed out everywhere by the help desk");
+            assertThat(e.actor()).isEqualTo("desk@example.com");
+        });
     }
 
     @Test

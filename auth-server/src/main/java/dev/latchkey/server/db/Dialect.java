@@ -10,8 +10,8 @@ import io.helidon.dbclient.DbExecute;
  * everything they must agree on lives in the database.
  */
 public enum Dialect {
-    DERBY("VALUES 1", "VALUES IDENTITY_VAL_LOCAL()", "", false, "11"),
-    POSTGRESQL("SELECT 1", "SELECT lastval()", " FOR UPDATE SKIP LOCKED", true, "11");
+    DERBY("VALUES 1", "VALUES IDENTITY_VAL_LOCAL()", "", false, "12"),
+    POSTGRESQL("SELECT 1", "SELECT lastval()", " FOR UPDATE SKIP LOCKED", true, "12");
 
     private final String healthStatement;
     private final String lastIdentity;

@@ -53,6 +53,8 @@ public final class HelpdeskRoutes implements HttpService {
                 .any("/users/{id}/unlock", ErrorHandling.allowOnly(Method.POST))
                 .post("/users/{id}/second-factor-removal", this::removeSecondFactor)
                 .any("/users/{id}/second-factor-removal", ErrorHandling.allowOnly(Method.POST))
+                .delete("/users/{id}/sessions", this::endSessions)
+                .any("/users/{id}/sessions", ErrorHandling.allowOnly(Method.DELETE))
                 .get("/audit", this::audit)
                 .any("/audit", ErrorHandling.allowOnly(Method.GET));
     }
@@ -119,6 +121,12 @@ public final class HelpdeskRoutes implements HttpService {
         String reason = JsonBody.read(req).requiredText("reason", FreeText.REASON_MAX);
         Instant due = factorRemovals.request(staff.user(), helpdesk.target(staff, id), reason, clientIp.of(req));
         JsonResponses.send(res, 202, new SecondFactorRemoval(due.toString()));
+    }
+
+    private void endSessions(ServerRequest req, ServerResponse res) {
+        Caller staff = staff(req);
+        helpdesk.endSessions(staff, pathId(req), clientIp.of(req));
+        res.status(204).send();
     }
 
     private void audit(ServerRequest req, ServerResponse res) {

@@ -27,13 +27,14 @@ import dev.latchkey.server.mail.MailKind;
 import dev.latchkey.server.ratelimit.SignInThrottle;
 import dev.latchkey.server.ratelimit.Limiter;
 import dev.latchkey.server.session.Caller;
+import dev.latchkey.server.session.Sessions;
 import dev.latchkey.server.user.User;
 import dev.latchkey.server.user.Users;
 
 /**
  * What help-desk staff may do: find users, invite them, start a reset (the email goes to the user's
- * own address; staff never see or choose a token or password), clear a sign-in lock, read the audit
- * trail. HELPDESK members may not act on staff accounts; only ADMIN creates them.
+ * own address; staff never see or choose a token or password), clear a sign-in lock, sign a user out
+ * everywhere, read the audit trail. HELPDESK members may not act on staff accounts; only ADMIN creates them.
  */
 public final class HelpdeskService {
     static final int SEARCH_LIMIT = 50;
@@ -41,6 +42,7 @@ public final class HelpdeskService {
 
     private final Database db;
     private final Users users;
+    private final Sessions sessions;
     private final MailJobs mailJobs;
     private final Runnable mailWake;
     private final AuditLog audit;
@@ -49,10 +51,11 @@ public final class HelpdeskService {
     private final Limiter staffQuota;
     private final Clock clock;
 
-    public HelpdeskService(Database db, Users users, MailJobs mailJobs, Runnable mailWake, AuditLog audit,
-                           SignInThrottle throttle, Limiter staffQuota, Clock clock) {
+    public HelpdeskService(Database db, Users users, Sessions sessions, MailJobs mailJobs, Runnable mailWake,
+                           AuditLog audit, SignInThrottle throttle, Limiter staffQuota, Clock clock) {
         this.db = db;
         this.users = users;
+        this.sessions = sessions;
         this.mailJobs = mailJobs;
         this.mailWake = mailWake;
         this.audit = audit;
@@ -134,6 +137,18 @@ public final class HelpdeskService {
             throttle.clear(tx, user.email());
             audit.record(tx, new AuditEvent(AuditType.USER_UNLOCKED, user.id(), user.email(), staff.user().email(),
                     clientIp, "Sign-in throttle cleared by the help desk"));
+            return null;
+        });
+    }
+
+    /** Ends every session of the user (a lost laptop, a shared computer): each then gets 401. */
+    public void endSessions(Caller staff, long userId, String clientIp) {
+        requireStaff(staff);
+        User user = target(staff, userId);
+        db.inTransaction(tx -> {
+            sessions.revokeAll(tx, user.id());
+            audit.record(tx, new AuditEvent(AuditType.SESSIONS_ENDED, user.id(), user.email(), staff.user().email(),
+                    clientIp, "Signed out everywhere by the help desk"));
             return null;
         });
     }

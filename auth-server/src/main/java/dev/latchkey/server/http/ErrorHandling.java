@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.function.BiConsumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
@@ -35,9 +36,12 @@ public final class ErrorHandling {
     private ErrorHandling() {
     }
 
-    public static void register(HttpRouting.Builder routing) {
-        routing.error(ApiException.class, ErrorHandling::refusal)
-                .error(HttpException.class, ErrorHandling::httpRefusal)
+    /** {@code refused}: told of every refusal before it is answered (to log or audit some). */
+    public static void register(HttpRouting.Builder routing, BiConsumer<ServerRequest, ApiException> refused) {
+        routing.error(ApiException.class, (request, response, e) -> {
+            refused.accept(request, e);
+            refusal(request, response, e);
+        }).error(HttpException.class, ErrorHandling::httpRefusal)
                 .error(Exception.class, ErrorHandling::failure);
     }
 

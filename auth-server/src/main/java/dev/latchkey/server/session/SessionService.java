@@ -125,17 +125,22 @@ public final class SessionService {
         return caller;
     }
 
-    /** The caller of a request with a live session, or 401. */
+    /**
+     * The caller of a request with a live session, or 401. The caller is also kept in the request's
+     * context, so that a refusal later in the request can say whom it refused ({@code StaffRefusals}).
+     */
     public Caller authenticate(ServerRequest request) {
         String header = request.headers().first(HeaderNames.AUTHORIZATION).orElse("");
         if (!header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             throw ApiException.unauthorized();
         }
         String token = header.substring(BEARER.length()).strip();
-        return sessions.userOf(db.execute(), token)
+        Caller caller = sessions.userOf(db.execute(), token)
                 .flatMap(id -> users.findById(db.execute(), id))
                 .map(user -> new Caller(user, token))
                 .orElseThrow(ApiException::unauthorized);
+        request.context().register(caller);
+        return caller;
     }
 
     private void throttled() {

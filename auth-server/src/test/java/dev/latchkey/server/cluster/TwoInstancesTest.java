@@ -116,6 +116,23 @@ class TwoInstancesTest {
     }
 
     @Test
+    void sessionWhenUsedOnOneInstanceThenNotIdleOnTheOther() {
+        String session = a.signIn(a.newUser("idle", PASSWORD), PASSWORD);
+        advanceBoth(Duration.ofMinutes(20));
+        assertThat(b.get("/api/v1/me", session).status()).isEqualTo(200);
+        advanceBoth(Duration.ofMinutes(20));
+        assertThat(a.get("/api/v1/me", session).status()).as("40 minutes after the sign-in, 20 after B's use")
+                .isEqualTo(200);
+        advanceBoth(Duration.ofMinutes(31));
+        assertThat(b.get("/api/v1/me", session).status()).as("idle on both").isEqualTo(401);
+    }
+
+    private static void advanceBoth(Duration duration) {
+        a.clock.advance(duration);
+        b.clock.advance(duration);
+    }
+
+    @Test
     void resetRequestsWhenAlternatingThenAtMostThreeEmailsPerAddress() {
         String email = a.newUser("alternating", PASSWORD);
         for (int i = 0; i < 8; i++) {

@@ -27,6 +27,7 @@ class AuthSettingsTest {
         assertThat(settings.resetTokenTtl()).isEqualTo(Duration.ofMinutes(30));
         assertThat(settings.inviteTokenTtl()).isEqualTo(Duration.ofHours(48));
         assertThat(settings.sessionTtl()).isEqualTo(Duration.ofHours(12));
+        assertThat(settings.sessionIdleTimeout()).isEqualTo(Duration.ofMinutes(30));
         assertThat(settings.passwordMinLength()).isEqualTo(15);
         assertThat(settings.passwordMinScore()).isEqualTo(3);
         assertThat(settings.rateLimitsEnabled()).isTrue();
@@ -70,6 +71,17 @@ class AuthSettingsTest {
             settings.put(extra[i], extra[i + 1]);
         }
         return AuthSettings.from(ConfigLoader.load(Optional.empty(), settings)).mail();
+    }
+
+    @Test
+    void sessionIdleTimeoutWhenNotPositiveThenRefusedAtStart() {
+        for (String value : new String[] {"PT0S", "-PT1M"}) {
+            assertThatThrownBy(() -> AuthSettings.from(ConfigLoader.load(Optional.empty(),
+                    Map.of("auth.session.idle-timeout", value)))).as(value)
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("auth.session.idle-timeout");
+        }
+        assertThat(AuthSettings.from(ConfigLoader.load(Optional.empty(), Map.of("auth.session.idle-timeout", "PT2H")))
+                .sessionIdleTimeout()).isEqualTo(Duration.ofHours(2));
     }
 
     @Test

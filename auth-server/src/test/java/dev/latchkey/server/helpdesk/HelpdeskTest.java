@@ -54,6 +54,7 @@ class HelpdeskTest extends OneServerPerClass {
                         "{\"email\":\"x@example.com\",\"displayName\":\"X\",\"role\":\"USER\"}"),
                 Arguments.of("POST", "/api/v1/helpdesk/users/1/password-reset", "{\"reason\":\"asked by phone\"}"),
                 Arguments.of("POST", "/api/v1/helpdesk/users/1/unlock", null),
+                Arguments.of("DELETE", "/api/v1/helpdesk/users/1/sessions", null),
                 Arguments.of("GET", "/api/v1/helpdesk/audit?limit=5", null));
     }
 
@@ -219,6 +220,41 @@ class HelpdeskTest extends OneServerPerClass {
         assertThat(server.signIn(email, PASSWORD)).isNotBlank();
         assertThat(TestServer.auditEntry(server.get("/api/v1/helpdesk/audit?userId=" + id, helpdesk).json(), "USER_UNLOCKED")
                 .get("actor").asText()).isEqualTo("desk@example.com");
+    }
+
+    @Test
+    void endSessionsWhenStaffThenEveryOwnerSessionGets401AndItIsAudited() {
+        String email = server.newUser("everywhere", PASSWORD);
+        String laptop = server.signIn(email, PASSWORD);
+        String phone = server.signIn(email, PASSWORD);
+        long id = idOf(email);
+        assertThat(call("DELETE", "/api/v1/helpdesk/users/" + id + "/sessions", null, helpdesk).status())
+                .isEqualTo(204);
+        assertThat(server.get("/api/v1/me", laptop).status()).isEqualTo(401);
+        assertThat(server.get("/api/v1/me", phone).status()).isEqualTo(401);
+        assertThat(server.get("/api/v1/me", helpdesk).status()).as("the staff member's own session").isEqualTo(200);
+        JsonNode ended = TestServer.auditEntry(server.get("/api/v1/helpdesk/audit?userId=" + id, helpdesk).json(),
+                "SESSIONS_ENDED");
+        assertThat(ended.get("actor").asText()).isEqualTo("desk@example.com");
+        assertThat(ended.get("userEmail").asText()).isEqualTo(email);
+        assertThat(ended.get("ip").asText()).isEqualTo("127.0.0.1");
+        assertThat(server.signIn(email, PASSWORD)).as("the owner signs in again").isNotBlank();
+        assertThat(call("DELETE", "/api/v1/helpdesk/users/" + id + "/sessions", null, helpdesk).status())
+                .as("none left to end").isEqualTo(204);
+        assertThat(call("DELETE", "/api/v1/helpdesk/users/999999/sessions", null, helpdesk).status()).isEqualTo(404);
+    }
+
+    @Test
+    void endSessionsOfAStaffAccountWhenHelpdeskThen403AndWhenAdminThen204() {
+        server.addUser("otherdesk@example.com", PASSWORD, Role.HELPDESK);
+        String other = server.signIn("otherdesk@example.com", PASSWORD);
+        long id = idOf("otherdesk@example.com");
+        Response refused = call("DELETE", "/api/v1/helpdesk/users/" + id + "/sessions", null, helpdesk);
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.json().get("error").asText()).isEqualTo("forbidden");
+        assertThat(server.get("/api/v1/me", other).status()).isEqualTo(200);
+        assertThat(call("DELETE", "/api/v1/helpdesk/users/" + id + "/sessions", null, admin).status()).isEqualTo(204);
+        assertThat(server.get("/api/v1/me", other).status()).isEqualTo(401);
     }
 
     @Test

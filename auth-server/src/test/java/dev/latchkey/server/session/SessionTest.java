@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import dev.latchkey.server.db.Rows;
 import dev.latchkey.server.support.OneServerPerClass;
 import dev.latchkey.server.support.TestServer.Response;
+import dev.latchkey.server.token.Tokens;
 
 class SessionTest extends OneServerPerClass {
     static final String PASSWORD = "velvet tractor orbits quietly";
@@ -198,13 +199,55 @@ class SessionTest extends OneServerPerClass {
     }
 
     @Test
-    void sessionWhenOlderThanTtlThenUnauthorized() {
+    void sessionWhenOlderThanTtlThenUnauthorizedEvenIfUsedThroughout() {
         String email = newUser();
         String session = server.signIn(email, PASSWORD);
-        server.clock.advance(Duration.ofHours(12).minusSeconds(1));
+        for (int used = 0; used < 12 * 3 - 1; used++) {
+            server.clock.advance(Duration.ofMinutes(20));
+            assertThat(server.get("/api/v1/me", session).status()).as("after %d minutes", 20 * (used + 1))
+                    .isEqualTo(200);
+        }
+        server.clock.advance(Duration.ofMinutes(20).minusSeconds(1));
         assertThat(server.get("/api/v1/me", session).status()).isEqualTo(200);
         server.clock.advance(Duration.ofSeconds(2));
-        assertThat(server.get("/api/v1/me", session).status()).isEqualTo(401);
+        assertThat(server.get("/api/v1/me", session).status()).as("12 hours after the sign-in").isEqualTo(401);
+    }
+
+    @Test
+    void sessionWhenUsedWithinIdleTimeoutThenStaysAlive() {
+        String session = server.signIn(newUser(), PASSWORD);
+        server.clock.advance(Duration.ofMinutes(29).plusSeconds(59));
+        assertThat(server.get("/api/v1/me", session).status()).isEqualTo(200);
+        server.clock.advance(Duration.ofMinutes(29).plusSeconds(59));
+        assertThat(server.get("/api/v1/me", session).status()).as("an hour after the sign-in, used in between")
+                .isEqualTo(200);
+    }
+
+    @Test
+    void sessionWhenIdlePastTimeoutThenUnauthorizedLikeAnExpiredOne() {
+        String session = server.signIn(newUser(), PASSWORD);
+        server.clock.advance(Duration.ofMinutes(30).plusSeconds(1));
+        Response idle = server.get("/api/v1/me", session);
+        assertThat(idle.status()).isEqualTo(401);
+        assertThat(idle.json().get("error").asText()).isEqualTo("unauthorized");
+        assertThat(server.delete("/api/v1/sessions/current", session).status()).isEqualTo(401);
+    }
+
+    @Test
+    void sessionUseWhenLastRecordedUnderAMinuteAgoThenNotWrittenAgain() {
+        String session = server.signIn(newUser(), PASSWORD);
+        long signedIn = lastUse(session);
+        server.clock.advance(Duration.ofSeconds(59));
+        assertThat(server.get("/api/v1/me", session).status()).isEqualTo(200);
+        assertThat(lastUse(session)).as("no write within the minute").isEqualTo(signedIn);
+        server.clock.advance(Duration.ofSeconds(2));
+        assertThat(server.get("/api/v1/me", session).status()).isEqualTo(200);
+        assertThat(lastUse(session)).isEqualTo(server.clock.millis());
+    }
+
+    private static long lastUse(String session) {
+        return server.db().execute().get("SELECT last_used_at FROM user_session WHERE token_hash = ?",
+                Tokens.sha256(session)).map(row -> Rows.longOf(row, "last_used_at")).orElseThrow();
     }
 
     @Test
