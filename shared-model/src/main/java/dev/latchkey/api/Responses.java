@@ -85,9 +85,9 @@ public final class Responses {
     /**
      * What a confirmed report did: {@code held} tells whether the account is now held (every session
      * signed out, no password sign-in or self-service reset until the help desk releases it);
-     * {@code reference} is the help-desk case number to quote; {@code supportContact} how to reach them.
+     * {@code reference} is the case's reference (never its number) to quote to the help desk;
+     * {@code supportContact} how to reach them.
      */
-    /** {@code reference}: the case's reference (not its id) for the owner to quote to the help desk. */
     public record ReportOutcome(String event, boolean held, String reference, String message, String supportContact) {
     }
 

@@ -97,7 +97,7 @@ class ResetJourneyUiTest extends SharedAppUiTest {
         assertThat(report.when()).isNotBlank();
 
         report.confirm();
-        assertThat(report.reference()).matches("Your case number is \\d+\\. Quote it .*");
+        assertThat(report.reference()).matches("Your case reference is [2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}\\. Quote it .*");
         assertThat(report.outcomeMessage()).isNotBlank();
         assertThat(report.supportContact()).isNotBlank();
         assertThat(report.canConfirm()).as("one report per link").isFalse();

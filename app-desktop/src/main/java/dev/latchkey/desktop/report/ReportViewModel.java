@@ -18,7 +18,7 @@ import dev.latchkey.desktop.navigation.Screen;
 
 /**
  * A "Not you?" link: what it reports (reading it changes nothing), one confirming click, then what
- * Latchkey did, the case number to quote and how to reach the help desk.
+ * Latchkey did, the case's reference to quote and how to reach the help desk.
  */
 public final class ReportViewModel extends ScreenModel {
     private final String token;
@@ -77,7 +77,7 @@ public final class ReportViewModel extends ScreenModel {
         return validUntil;
     }
 
-    /** The case number, in a sentence. */
+    /** The case's reference, in a sentence. */
     public StringProperty referenceProperty() {
         return reference;
     }
