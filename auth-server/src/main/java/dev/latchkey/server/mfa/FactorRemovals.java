@@ -120,9 +120,11 @@ public final class FactorRemovals implements AutoCloseable {
      */
     public void applyDue() {
         List<SecondFactors.PendingRemoval> due;
+        Optional<SecondFactors.PendingRemoval> last = Optional.empty();
         do {
-            due = factors.dueRemovals(db.execute(), BATCH);
+            due = factors.dueRemovals(db.execute(), last, BATCH);
             due.forEach(this::apply);
+            last = due.isEmpty() ? last : Optional.of(due.get(due.size() - 1));
         } while (due.size() == BATCH);
     }
 

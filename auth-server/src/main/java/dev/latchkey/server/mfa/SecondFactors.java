@@ -94,11 +94,18 @@ public final class SecondFactors {
                 + " AND totp_removal_due IS NOT NULL", userId).map(SecondFactors::removal);
     }
 
-    /** The removals whose time has come, oldest first, at most {@code limit}. */
-    public List<PendingRemoval> dueRemovals(DbExecute db, int limit) {
+    /**
+     * The removals whose time has come, oldest first, at most {@code limit}, after {@code after} (the last
+     * of the previous batch, or none): removals that must go on waiting stay due, and paging past them
+     * keeps them from hiding the ones behind.
+     */
+    public List<PendingRemoval> dueRemovals(DbExecute db, Optional<PendingRemoval> after, int limit) {
+        long afterDue = after.map(removal -> removal.due().toEpochMilli()).orElse(Long.MIN_VALUE);
+        long afterId = after.map(PendingRemoval::userId).orElse(Long.MIN_VALUE);
         try (Stream<DbRow> rows = db.query("SELECT id, totp_removal_due, totp_removal_case FROM app_user"
-                + " WHERE totp_removal_due <= ? ORDER BY totp_removal_due FETCH FIRST " + limit + " ROWS ONLY",
-                clock.millis())) {
+                + " WHERE totp_removal_due <= ? AND (totp_removal_due > ? OR (totp_removal_due = ? AND id > ?))"
+                + " ORDER BY totp_removal_due, id FETCH FIRST " + limit + " ROWS ONLY",
+                clock.millis(), afterDue, afterDue, afterId)) {
             return rows.map(SecondFactors::removal).toList();
         }
     }

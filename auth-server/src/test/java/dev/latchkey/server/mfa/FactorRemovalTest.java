@@ -25,6 +25,7 @@ import dev.latchkey.server.support.TestServer;
 import dev.latchkey.server.support.TestServer.Response;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
  * The help desk removes a second factor its owner lost: only after the waiting time, and not when the
@@ -236,6 +237,24 @@ class FactorRemovalTest extends OneServerPerClass {
                     "{\"email\":\"untold-1@example.com\",\"password\":\"" + PASSWORD + "\"}", ip, null);
             assertThat(signIn.json().get("error").asText()).isEqualTo("second_factor_required");
         }
+    }
+
+    @Test
+    void sweepWhenMoreThanABatchMustWaitThenItEndsAndStillReachesTheRemovalsBehindThem() {
+        // Removals whose owner was never told (no email went out) wait; more of them than one batch
+        // must neither keep the sweep going round nor hide the removals due after them.
+        long past = server.clock.instant().minus(Duration.ofDays(2)).toEpochMilli();
+        for (int i = 0; i < 101; i++) {
+            long id = server.addUser("untold-" + OWNERS.incrementAndGet() + "@example.com", PASSWORD, Role.USER);
+            server.db().execute().update("UPDATE app_user SET totp_removal_due = ?, totp_removal_case = ?"
+                    + " WHERE id = ?", past, Long.MAX_VALUE, id);
+        }
+        Owner owner = owner(Role.USER);
+        requestRemoval(owner);
+        server.flushMail();
+        server.clock.advance(DELAY.plusSeconds(1));
+        assertTimeoutPreemptively(Duration.ofSeconds(30), () -> server.server().factorRemovals().applyDue());
+        assertThat(server.auditCount("SECOND_FACTOR_REMOVED", owner.email())).isEqualTo(1);
     }
 
     @Test
